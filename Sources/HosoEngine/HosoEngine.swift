@@ -1,0 +1,1 @@
+// HosoEngine — see DESIGN §1.

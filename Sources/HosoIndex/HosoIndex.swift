@@ -1,0 +1,1 @@
+// HosoIndex — see DESIGN §1.

@@ -1,0 +1,1 @@
+// HosoModel — see DESIGN §1.

@@ -1,0 +1,1 @@
+// HosoQuery — see DESIGN §1.

@@ -1,0 +1,1 @@
+// HosoServer — see DESIGN §1.

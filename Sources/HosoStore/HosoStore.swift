@@ -1,0 +1,1 @@
+// HosoStore — see DESIGN §1.

@@ -1,0 +1,1 @@
+// HosoText — Vietnamese analyser. See DESIGN §4.

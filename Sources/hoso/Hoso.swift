@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Hoso: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hoso",
+        abstract: "Search and lookup over the national database of cadres, civil servants and public employees.",
+        subcommands: []
+    )
+}

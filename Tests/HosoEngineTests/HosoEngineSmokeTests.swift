@@ -1,0 +1,6 @@
+import Testing
+@testable import HosoEngine
+
+@Suite struct HosoEngineSmokeTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import HosoModel
+
+@Suite struct HosoModelSmokeTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import HosoQuery
+
+@Suite struct HosoQuerySmokeTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}
