@@ -28,11 +28,15 @@ let package = Package(
         ),
         .target(name: "HosoModel"),
         .target(name: "HosoStore", dependencies: ["CLMDB", "HosoModel"]),
+        // Committed reference tables (places, lineage, grades, abbreviations) as a resource bundle.
         .target(
-            name: "HosoText",
-            dependencies: ["CICU", "HosoModel"],
-            resources: [.copy("Resources")]
+            name: "HosoData",
+            path: "data",
+            exclude: ["README.md", "scripts"],
+            sources: ["HosoData.swift"],
+            resources: [.copy("tables")]
         ),
+        .target(name: "HosoText", dependencies: ["CICU", "HosoModel", "HosoData"]),
         .target(name: "HosoIndex", dependencies: ["HosoModel"]),
         .target(name: "HosoQuery", dependencies: ["HosoIndex", "HosoText", "HosoModel"]),
         .target(name: "HosoEngine", dependencies: ["HosoQuery", "HosoStore", "HosoText", "HosoIndex", "HosoModel"]),
