@@ -1,1 +1,0 @@
-// HosoModel — see DESIGN §1.
