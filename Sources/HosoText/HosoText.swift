@@ -1,1 +1,0 @@
-// HosoText — Vietnamese analyser. See DESIGN §4.
