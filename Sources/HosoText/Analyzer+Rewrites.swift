@@ -8,7 +8,8 @@ extension Analyzer {
         var i = 0
         while i < words.count {
             if let (span, expansion) = longestAbbreviation(in: words, at: i, abbreviations) {
-                let surface = WordKeys(joining: Array(words[i..<(i + span)]), separator: "")
+                var surface = WordKeys(joining: Array(words[i..<(i + span)]), separator: "")
+                surface.removeAll("&")
                 for word in expansion.words {
                     tokens.append(Token(keys: word, surface: surface, position: tokens.count))
                 }
@@ -82,5 +83,14 @@ extension Analyzer {
         }
         return WordKeys(exact: swap(word.exact), toneless: swap(word.toneless), folded: swap(word.folded),
                         hasTone: word.hasTone)
+    }
+}
+
+extension WordKeys {
+    /// Removes a character from every key (abbreviation surfaces ignore their separators).
+    mutating func removeAll(_ character: Character) {
+        exact.removeAll { $0 == character }
+        toneless.removeAll { $0 == character }
+        folded.removeAll { $0 == character }
     }
 }

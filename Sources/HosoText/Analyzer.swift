@@ -55,3 +55,12 @@ public struct Analyzer: Sendable {
         return [Token(keys: WordKeys(exact: digits, toneless: digits, folded: digits, hasTone: false), position: 0)]
     }
 }
+
+extension Analyzer {
+    /// Tokens of a stored value given as raw bytes.
+    /// - Throws: `AnalysisError.invalidUTF8` naming the byte offset, or the errors of `document(_:field:)`.
+    public func document(utf8 bytes: some Collection<UInt8>, field: Field) throws(AnalysisError) -> [Token] {
+        let scan = try TextScan(utf8: bytes)
+        return try document(String(String.UnicodeScalarView(scan.scalars)), field: field)
+    }
+}

@@ -77,15 +77,20 @@ struct FoldTable: Sendable {
         guard let base = scalars.first else {
             return Entry(toneless: scalar, folded: scalar, tone: .level, flags: flags)
         }
+        // A tone only on a Vietnamese vowel: a, e, i, o, u, y with at most quality marks
+        // (ă â ê ô ơ ư) and exactly one tone mark; ȭ or ǘ keep all their marks.
         var tone = Tone.level
         var kept = [base]
-        let baseIsVowel = plainVowels.contains(Character(base))
-        for mark in scalars.dropFirst() {
-            if baseIsVowel, tone == .level, let t = Tone(combiningMark: mark) {
-                tone = t
-            } else {
-                kept.append(mark)
-            }
+        let marks = scalars.dropFirst()
+        let toneMarks = marks.compactMap { Tone(combiningMark: $0) }
+        let otherMarks = marks.filter { Tone(combiningMark: $0) == nil }
+        if plainVowels.contains(Character(base)), toneMarks.count == 1,
+            otherMarks.allSatisfy({ qualityMarks.contains($0.value) })
+        {
+            tone = toneMarks[0]
+            kept.append(contentsOf: otherMarks)
+        } else {
+            kept.append(contentsOf: marks)
         }
         var tonelessText = String()
         tonelessText.unicodeScalars.append(contentsOf: kept)

@@ -57,10 +57,14 @@ public enum Telex {
                     sawVowel = true
                 }
                 changed = true
-            case "s", "f", "r", "x", "j" where sawVowel:
-                guard tone == .level else { return nil }
-                tone = Telex.tone(s)
-                changed = true
+            case "s", "f", "r", "x", "j":
+                if sawVowel {
+                    guard tone == .level else { return nil }
+                    tone = Telex.tone(s)
+                    changed = true
+                } else {
+                    letters.append(s)
+                }
             default:
                 letters.append(s)
                 if Syllable.isVowel(s) { sawVowel = true }

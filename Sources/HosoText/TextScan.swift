@@ -90,14 +90,14 @@ struct TextScan {
         if v < 0x80 {
             switch v {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
-            case 0x27: return .joiner("'")
+            case 0x27, 0x60: return .joiner("'")
             case 0x26: return .joiner("&")
             default: return .separator
             }
         }
         switch v {
         case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return .drop
-        case 0x2018, 0x2019, 0x02BC, 0x02BB, 0x2032, 0x00B4, 0x0060: return .joiner("'")
+        case 0x2018, 0x2019, 0x02BC, 0x02BB, 0x2032, 0x00B4: return .joiner("'")
         default: break
         }
         if let entry = table.entry(s) { return entry.isWordPart ? .word : .separator }
