@@ -49,7 +49,7 @@ let package = Package(
             ]
         ),
 
-        .target(name: "TestSupport", dependencies: ["HosoModel", "HosoText"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["HosoModel", "HosoText", "HosoIndex", "HosoQuery"], path: "Tests/TestSupport"),
         .testTarget(name: "HosoModelTests", dependencies: ["HosoModel", "TestSupport"]),
         .testTarget(name: "HosoStoreTests", dependencies: ["HosoStore", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HosoTextTests", dependencies: ["HosoText", "CICU", "TestSupport"], resources: [.copy("Golden")]),

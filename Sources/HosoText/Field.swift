@@ -12,7 +12,7 @@ public enum Field: String, Sendable, CaseIterable, CustomStringConvertible {
     /// Whether common-noun rewrites (abbreviations, sĩ/sỹ) apply; never to personal names.
     var rewritesWords: Bool { self == .position || self == .agency }
     /// Whether fuzzy matching may apply (never to identifiers or codes).
-    var allowsFuzzy: Bool { self == .name || self == .position || self == .agency || self == .hometown }
+    public var allowsFuzzy: Bool { self == .name || self == .position || self == .agency || self == .hometown }
 }
 
 /// Where a token came from.

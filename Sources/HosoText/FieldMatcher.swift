@@ -23,20 +23,38 @@ public enum FieldMatcher {
     public static func tier(
         query: [Token], document: [Token], field: Field, options: MatchOptions = .init()
     ) -> MatchTier? {
-        guard !query.isEmpty else { return nil }
+        tier(queryCount: query.count, documentCount: document.count, field: field,
+             isLiteral: { document[$0].origin == .literal }) { q, d, isLast in
+            pairTier(query[q], document[d], isLast: isLast, field: field, options: options)
+        }
+    }
+
+    /// The field rules over abstract tokens: `pair(q, d, isLast)` gives the tier of query token
+    /// q against document token d (nil for no match); `isLiteral(d)` tells whether d was
+    /// written in the text rather than added by lineage. Search calls this with tiers looked up
+    /// from the index, `explain` with analysed tokens: both follow the same rules.
+    public static func tier(
+        queryCount: Int, documentCount: Int, field: Field, isLiteral: (Int) -> Bool,
+        pair: (Int, Int, Bool) -> MatchTier?
+    ) -> MatchTier? {
+        guard queryCount > 0 else { return nil }
         switch field {
         case .position:
-            return phraseTier(query, document, field: field, options: options)
+            return phraseTier(queryCount, documentCount, isLiteral: isLiteral, pair: pair)
         case .grade, .nationalID:
-            guard query.count == 1 else { return nil }
-            return document.lazy.compactMap { query[0].tier(matching: $0) }.min()
+            guard queryCount == 1 else { return nil }
+            var best: MatchTier?
+            for d in 0..<documentCount {
+                if let t = pair(0, d, true), best == nil || t < best! { best = t }
+            }
+            return best
         case .name, .agency, .hometown:
-            return bagTier(query, document, field: field, options: options)
+            return bagTier(queryCount, documentCount, pair: pair)
         }
     }
 
     /// The tier of one token pair under `options`; `isLast` marks the token being typed.
-    static func pairTier(_ q: Token, _ d: Token, isLast: Bool, field: Field, options: MatchOptions) -> MatchTier? {
+    public static func pairTier(_ q: Token, _ d: Token, isLast: Bool, field: Field, options: MatchOptions) -> MatchTier? {
         if let tier = (options.prefix && isLast) ? q.prefixTier(matching: d) : q.tier(matching: d) {
             return tier
         }
@@ -46,16 +64,15 @@ public enum FieldMatcher {
         return nil
     }
 
-    static func bagTier(_ query: [Token], _ document: [Token], field: Field, options: MatchOptions) -> MatchTier? {
-        var used = [Bool](repeating: false, count: document.count)
+    /// Every query token takes its best still-unused document token; the worst of those tiers.
+    static func bagTier(_ queryCount: Int, _ documentCount: Int, pair: (Int, Int, Bool) -> MatchTier?) -> MatchTier? {
+        var used = [Bool](repeating: false, count: documentCount)
         var worst = MatchTier.exact
-        for (qi, q) in query.enumerated() {
+        for q in 0..<queryCount {
             var best: (index: Int, tier: MatchTier)?
-            for (di, d) in document.enumerated() where !used[di] {
-                guard let t = pairTier(q, d, isLast: qi == query.count - 1, field: field, options: options) else {
-                    continue
-                }
-                if best == nil || t < best!.tier { best = (di, t) }
+            for d in 0..<documentCount where !used[d] {
+                guard let t = pair(q, d, q == queryCount - 1) else { continue }
+                if best == nil || t < best!.tier { best = (d, t) }
                 if t == .exact { break }
             }
             guard let best else { return nil }
@@ -65,15 +82,17 @@ public enum FieldMatcher {
         return worst
     }
 
-    static func phraseTier(_ query: [Token], _ document: [Token], field: Field, options: MatchOptions) -> MatchTier? {
-        let literal = document.filter { $0.origin == .literal }
-        guard literal.count >= query.count else { return nil }
+    /// Query token i against the i-th literal document token, from the start.
+    static func phraseTier(
+        _ queryCount: Int, _ documentCount: Int, isLiteral: (Int) -> Bool, pair: (Int, Int, Bool) -> MatchTier?
+    ) -> MatchTier? {
         var worst = MatchTier.exact
-        for (i, q) in query.enumerated() {
-            guard let t = pairTier(q, literal[i], isLast: i == query.count - 1, field: field, options: options) else {
-                return nil
-            }
+        var d = 0
+        for q in 0..<queryCount {
+            while d < documentCount, !isLiteral(d) { d += 1 }
+            guard d < documentCount, let t = pair(q, d, q == queryCount - 1) else { return nil }
             worst = worst.worst(t)
+            d += 1
         }
         return worst
     }

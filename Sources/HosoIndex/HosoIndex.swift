@@ -1,1 +1,0 @@
-// HosoIndex — see DESIGN §1.

@@ -1,0 +1,108 @@
+/// The fields the index knows. `placeWords` holds the words of every place name a record's
+/// hometown had, so that `q` can find "nghe an" word by word.
+public enum IndexField: String, Sendable, CaseIterable, Codable {
+    case name, hometown, placeWords, position, agency, grade, nationalID
+}
+
+/// Small per-record values kept as columns for filters and the access check.
+public struct RecordColumns: Sendable {
+    /// Birth year, 0 when unknown.
+    public var birthYear: [UInt16] = []
+    /// 0 unknown, 1 Nam, 2 Nữ.
+    public var gender: [UInt8] = []
+    /// 0 unknown, 1 active, 2 retired, 3 transferred_out, 4 deceased.
+    public var status: [UInt8] = []
+    /// Record access level 0–3.
+    public var accessLevel: [UInt8] = []
+
+    public init() {}
+
+    public mutating func append(birthYear: UInt16, gender: UInt8, status: UInt8, accessLevel: UInt8) {
+        self.birthYear.append(birthYear)
+        self.gender.append(gender)
+        self.status.append(status)
+        self.accessLevel.append(accessLevel)
+    }
+
+    public var byteSize: Int { birthYear.count * 2 + gender.count + status.count + accessLevel.count }
+}
+
+/// An immutable index over every record at one point of the store's change log.
+///
+/// Built by `IndexBuilder`, shared between requests: a request reads one snapshot once.
+public final class IndexSnapshot: Sendable {
+    public let recordCount: Int
+    /// Record id of each ordinal.
+    public let ids: StringArena
+    /// Ordinals sorted by id bytes, for id → ordinal look-ups.
+    public let idOrder: [UInt32]
+    public let columns: RecordColumns
+    public let fields: [IndexField: FieldIndex]
+    /// The change-log sequence number this snapshot reflects.
+    public let sequence: UInt64
+
+    public init(
+        ids: StringArena, idOrder: [UInt32], columns: RecordColumns, fields: [IndexField: FieldIndex], sequence: UInt64
+    ) {
+        self.recordCount = ids.count
+        self.ids = ids
+        self.idOrder = idOrder
+        self.columns = columns
+        self.fields = fields
+        self.sequence = sequence
+    }
+
+    public func field(_ f: IndexField) -> FieldIndex { fields[f]! }
+
+    /// The ordinal of record `id`, if indexed.
+    public func ordinal(of id: String) -> UInt32? {
+        var id = id
+        return id.withUTF8 { probe in
+            var lo = 0
+            var hi = idOrder.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if ids.compare(Int(idOrder[mid]), probe) < 0 { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < idOrder.count, ids.compare(Int(idOrder[lo]), probe) == 0 else { return nil }
+            return idOrder[lo]
+        }
+    }
+
+    /// Bytes held in memory by the snapshot.
+    public var byteSize: Int {
+        ids.byteSize + idOrder.count * 4 + columns.byteSize + fields.values.reduce(0) { $0 + $1.byteSize }
+    }
+}
+
+/// Collects records in ordinal order and builds an `IndexSnapshot`.
+public struct IndexBuilder: Sendable {
+    private var ids = StringArena()
+    private var columns = RecordColumns()
+    private var builders: [IndexField: FieldIndexBuilder] = [:]
+
+    public init() {
+        for f in IndexField.allCases { builders[f] = FieldIndexBuilder() }
+    }
+
+    public var recordCount: Int { ids.count }
+
+    /// Adds the next record.
+    public mutating func add(
+        id: String, birthYear: UInt16, gender: UInt8, status: UInt8, accessLevel: UInt8,
+        terms: [IndexField: [IndexTerm]]
+    ) {
+        ids.append(id)
+        columns.append(birthYear: birthYear, gender: gender, status: status, accessLevel: accessLevel)
+        for f in IndexField.allCases { builders[f]!.add(terms[f] ?? []) }
+    }
+
+    /// Freezes everything added into a snapshot.
+    public func build(sequence: UInt64) -> IndexSnapshot {
+        let ids = self.ids
+        let idOrder = ids.sortedIndices()
+        var fields: [IndexField: FieldIndex] = [:]
+        for (f, b) in builders { fields[f] = b.build() }
+        return IndexSnapshot(ids: ids, idOrder: idOrder, columns: columns, fields: fields, sequence: sequence)
+    }
+}

@@ -1,1 +1,0 @@
-// HosoQuery — see DESIGN §1.

@@ -1,0 +1,21 @@
+import HosoIndex
+import HosoModel
+
+extension IndexBuilder {
+    /// Adds a record through the one analysis path every indexer uses.
+    /// Records must come in id byte order (LMDB key order), so ordinals follow ids.
+    public mutating func add(_ record: PersonRecord, analysis: RecordAnalysis? = nil) {
+        let a = analysis ?? RecordAnalysis(record)
+        add(id: record.id, birthYear: a.birthYear, gender: a.gender, status: a.status, accessLevel: a.accessLevel,
+            terms: a.terms)
+    }
+
+    /// A snapshot over `records`, sorted into id order first.
+    public static func snapshot(of records: [PersonRecord], sequence: UInt64 = 0) -> IndexSnapshot {
+        var builder = IndexBuilder()
+        for r in records.sorted(by: { Array($0.id.utf8).lexicographicallyPrecedes(Array($1.id.utf8)) }) {
+            builder.add(r)
+        }
+        return builder.build(sequence: sequence)
+    }
+}

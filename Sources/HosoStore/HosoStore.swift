@@ -1,1 +1,0 @@
-// HosoStore — see DESIGN §1.

@@ -1,6 +1,0 @@
-import Testing
-@testable import HosoStore
-
-@Suite struct HosoStoreSmokeTests {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}
