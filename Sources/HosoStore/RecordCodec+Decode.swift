@@ -1,0 +1,162 @@
+import HosoModel
+
+extension RecordCodec {
+    /// What the first bytes of a stored value say, read without decoding the record.
+    public struct Header: Sendable, Hashable {
+        /// The record's version.
+        public var version: Int64
+        /// Whether the value is a tombstone left by a delete.
+        public var isTombstone: Bool
+        /// The record's access level (`.public` for tombstones).
+        public var accessLevel: AccessLevel
+    }
+
+    /// Reads the format, version and access level of a stored value.
+    ///
+    /// - Throws: `CodecError` for an unknown format or truncated bytes.
+    public static func header(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> Header {
+        var reader = ByteReader(bytes)
+        return try header(&reader)
+    }
+
+    /// The national id stored in a record value, found by skipping to tag 2.
+    ///
+    /// - Returns: the id, or `nil` for a record without one or a tombstone.
+    /// - Throws: `CodecError` for damaged bytes.
+    public static func nationalID(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> String? {
+        var reader = ByteReader(bytes)
+        guard try !header(&reader).isTombstone else { return nil }
+        while !reader.isAtEnd {
+            let tag = try reader.byte()
+            if tag == endTag { return nil }
+            let length = try reader.count(limit: bytes.count)
+            let payload = try reader.take(length)
+            if tag == Tag.nationalID.rawValue { return try ByteReader.text(payload) }
+            if tag > Tag.nationalID.rawValue { return nil }
+        }
+        return nil
+    }
+
+    /// Decodes a stored record.
+    ///
+    /// - Throws: `CodecError.tombstone` for a deleted record; `.unknownFormat`, `.truncated` or
+    ///   `.malformed` for bytes this build cannot read.
+    public static func decode(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> PersonRecord {
+        var reader = ByteReader(bytes)
+        let head = try header(&reader)
+        if head.isTombstone { throw CodecError.tombstone }
+        var record = PersonRecord(id: "", fullName: "")
+        record.version = head.version
+        record.accessLevel = head.accessLevel
+        var seenID = false
+        var seenName = false
+        while true {
+            let tagByte = try reader.byte()
+            if tagByte == endTag { break }
+            let length = try reader.count(limit: bytes.count)
+            var field = ByteReader(try reader.take(length))
+            guard let tag = Tag(rawValue: tagByte) else { continue }  // a field from a later layout
+            switch tag {
+            case .id: record.id = try field.rest(); seenID = true
+            case .nationalID: record.nationalID = try field.rest()
+            case .fullName: record.fullName = try field.rest(); seenName = true
+            case .otherNames: while !field.isAtEnd { record.otherNames.append(try field.string()) }
+            case .gender:
+                switch try field.byte() {
+                case 1: record.gender = .male
+                case 2: record.gender = .female
+                case let other: throw CodecError.malformed("gender \(other)")
+                }
+            case .birthDate:
+                let year = Int(try field.count(limit: 9999))
+                let month = try field.byte()
+                let day = try field.byte()
+                record.birthDate = BirthDate(year: year, month: month == 0 ? nil : Int(month), day: day == 0 ? nil : Int(day))
+            case .hometownUnit:
+                let flags = try field.byte()
+                let commune = try field.string()
+                let district = flags & 1 == 0 ? nil : try field.string()
+                record.hometown = .unit(commune: commune, district: district, province: try field.string())
+            case .hometownText: record.hometown = .text(try field.rest())
+            case .ethnicity: record.ethnicity = try field.rest()
+            case .religion: record.religion = try field.rest()
+            case .agency: record.agency = try field.rest()
+            case .agencyCode: record.agencyCode = try field.rest()
+            case .position: record.position = try field.rest()
+            case .grade: record.grade = try field.rest()
+            case .workHistory:
+                for _ in 0..<(try field.count(limit: length)) {
+                    let (from, to) = try field.period()
+                    record.workHistory.append(WorkEntry(from: from, to: to, agency: try field.string(), position: try field.string()))
+                }
+            case .training:
+                for _ in 0..<(try field.count(limit: length)) {
+                    let (from, to) = try field.period()
+                    record.training.append(
+                        TrainingEntry(from: from, to: to, institution: try field.string(), qualification: try field.string()))
+                }
+            case .status:
+                let code = try field.byte()
+                guard let status = Status.allCases.first(where: { statusCode($0) == code }) else {
+                    throw CodecError.malformed("status \(code)")
+                }
+                record.status = status
+            case .source: record.source = try field.rest()
+            case .updatedAt: record.updatedAt = try field.rest()
+            case .extra:
+                for _ in 0..<(try field.count(limit: length)) {
+                    record.extra.append(ExtraField(name: try field.string(), json: try field.string()))
+                }
+            case .originals:
+                for _ in 0..<(try field.count(limit: length)) {
+                    record.originals.append(OriginalText(path: try field.string(), text: try field.string()))
+                }
+            }
+        }
+        guard reader.isAtEnd else { throw CodecError.malformed("bytes after the end") }
+        guard seenID, seenName else { throw CodecError.malformed("id or full_name missing") }
+        return record
+    }
+
+    /// Decodes a stored record held in an array.
+    public static func decode(_ bytes: [UInt8]) throws(CodecError) -> PersonRecord {
+        try bytes.withUnsafeBytes { raw in Result { () throws(CodecError) in try decode(raw) } }.get()
+    }
+
+    private static func header(_ reader: inout ByteReader) throws(CodecError) -> Header {
+        let format = try reader.byte()
+        switch format {
+        case formatVersion:
+            let version = try reader.varint()
+            guard version <= UInt64(Int64.max) else { throw CodecError.malformed("version out of range") }
+            let level = try reader.byte()
+            guard let accessLevel = AccessLevel(rawValue: level) else { throw CodecError.malformed("access level \(level)") }
+            return Header(version: Int64(version), isTombstone: false, accessLevel: accessLevel)
+        case tombstoneFormat:
+            let version = try reader.varint()
+            guard version <= UInt64(Int64.max) else { throw CodecError.malformed("version out of range") }
+            return Header(version: Int64(version), isTombstone: true, accessLevel: .public)
+        default:
+            throw CodecError.unknownFormat(format)
+        }
+    }
+}
+
+extension ByteReader {
+    /// The rest of the region as UTF-8 text.
+    fileprivate mutating func rest() throws(CodecError) -> String {
+        try Self.text(try take(bytes.count - index))
+    }
+
+    /// A `from` month and an optional `to` month.
+    fileprivate mutating func period() throws(CodecError) -> (YearMonth, YearMonth?) {
+        let from = try varint()
+        let to = try varint()
+        return (try Self.month(from), to == 0 ? nil : try Self.month(to - 1))
+    }
+
+    private static func month(_ code: UInt64) throws(CodecError) -> YearMonth {
+        guard code < 12 * 10_000 else { throw CodecError.malformed("month \(code)") }
+        return YearMonth(year: Int(code / 12), month: Int(code % 12) + 1)
+    }
+}

@@ -1,0 +1,74 @@
+/// What an upsert did.
+public enum UpsertOutcome: Sendable, Hashable {
+    /// The id was new (or only a tombstone was there).
+    case inserted
+    /// A lower version was replaced.
+    case updated
+    /// The stored version is the same or higher; nothing changed.
+    case stale
+}
+
+/// What a delete did.
+public enum DeleteOutcome: Sendable, Hashable {
+    /// The record was replaced by a tombstone.
+    case deleted
+    /// The stored version (record or tombstone) is the same or higher; nothing changed.
+    case stale
+    /// No such record.
+    case notFound
+}
+
+/// One entry of the change log.
+public struct Change: Sendable, Hashable {
+    public enum Operation: UInt8, Sendable, Hashable {
+        case upsert = 1
+        case delete = 2
+    }
+
+    /// Position in the log; strictly increasing, never reused.
+    public var sequence: UInt64
+    public var id: String
+    public var version: Int64
+    public var operation: Operation
+
+    public init(sequence: UInt64, id: String, version: Int64, operation: Operation) {
+        self.sequence = sequence
+        self.id = id
+        self.version = version
+        self.operation = operation
+    }
+
+    /// The stored value: `op:u8 version:varint id:utf8`.
+    func encodedValue() -> [UInt8] {
+        var writer = ByteWriter(out: [])
+        writer.byte(operation.rawValue)
+        writer.varint(UInt64(max(0, version)))
+        writer.out.append(contentsOf: id.utf8)
+        return writer.out
+    }
+
+    /// Reads a stored value.
+    static func decode(sequence: UInt64, _ bytes: UnsafeRawBufferPointer) throws(CodecError) -> Change {
+        var reader = ByteReader(bytes)
+        guard let operation = Operation(rawValue: try reader.byte()) else { throw CodecError.malformed("change op") }
+        let version = try reader.varint()
+        let id = try ByteReader.text(try reader.take(bytes.count - reader.index))
+        return Change(sequence: sequence, id: id, version: Int64(clamping: version), operation: operation)
+    }
+}
+
+/// Store-level failures that are not LMDB's or the codec's.
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The database was written with another store layout.
+    case schemaMismatch(found: UInt64, expected: UInt64)
+    /// A record id is not 1–64 of `[A-Za-z0-9._-]`.
+    case invalidID(String)
+
+    public var description: String {
+        switch self {
+        case .schemaMismatch(let found, let expected):
+            "database has store schema \(found), this build reads \(expected); rebuild it with `hoso ingest` into a new directory"
+        case .invalidID(let id): "invalid record id \"\(id)\""
+        }
+    }
+}
