@@ -1,1 +1,0 @@
-// HosoEngine — see DESIGN §1.

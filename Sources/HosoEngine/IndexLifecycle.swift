@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import HosoIndex
+import HosoModel
+import HosoQuery
+import HosoStore
+
+/// Builds, persists and loads the in-memory index of a store (DESIGN §1).
+///
+/// LMDB is the source of truth: the index file next to it records the change-log sequence it
+/// was built at. A missing, stale (behind the store) or corrupt file is reported and rebuilt;
+/// nothing partial is ever returned.
+public enum IndexLifecycle {
+    /// Where the persisted index of the store in `directory` lives.
+    public static func indexPath(_ directory: String) -> String { directory + "/index.hoso" }
+
+    /// How `load` obtained its snapshot.
+    public enum Origin: Sendable, Equatable {
+        case loaded
+        /// Rebuilt from LMDB, and why the file could not be used.
+        case rebuilt(reason: String)
+    }
+
+    /// The persisted snapshot if it is current, otherwise a fresh one built from the store and saved.
+    /// - Parameter log: receives one line per notable event (rebuild reasons, timings).
+    @available(*, noasync)
+    public static func load(
+        store: RecordStore, directory: String, log: (String) -> Void = { _ in }
+    ) throws -> (IndexSnapshot, Origin) {
+        let path = indexPath(directory)
+        let sequence = try store.lastSequence()
+        let reason: String
+        do {
+            let snapshot = try IndexFile.read(from: path)
+            if snapshot.sequence == sequence { return (snapshot, .loaded) }
+            reason = "index file is at change \(snapshot.sequence), the store at \(sequence)"
+        } catch {
+            reason = error.description
+        }
+        log("rebuilding the index: \(reason)")
+        let snapshot = try rebuild(store: store, directory: directory, log: log)
+        return (snapshot, .rebuilt(reason: reason))
+    }
+
+    /// Builds a snapshot from every record in the store and persists it.
+    @available(*, noasync)
+    public static func rebuild(store: RecordStore, directory: String, log: (String) -> Void = { _ in }) throws
+        -> IndexSnapshot
+    {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (snapshot, sequence) = try build(store: store)
+        let built = clock.now
+        try IndexFile.write(snapshot, to: indexPath(directory))
+        log("indexed \(snapshot.recordCount) records at change \(sequence) in \(built - start), saved in \(clock.now - built)")
+        return snapshot
+    }
+
+    /// Builds a snapshot from the store: records are read in id order, analysed on every core in
+    /// chunks, and added to the builder in order.
+    @available(*, noasync)
+    public static func build(store: RecordStore) throws -> (IndexSnapshot, UInt64) {
+        var builder = IndexBuilder()
+        let sequence = try store.lastSequence()
+        var chunk: [PersonRecord] = []
+        let chunkSize = 16_384
+        chunk.reserveCapacity(chunkSize)
+        func flush() {
+            let analyses = analyseInParallel(chunk)
+            for (record, analysis) in zip(chunk, analyses) { builder.add(record, analysis: analysis) }
+            chunk.removeAll(keepingCapacity: true)
+        }
+        try store.forEachRecord { record in
+            chunk.append(record)
+            if chunk.count == chunkSize { flush() }
+            return true
+        }
+        flush()
+        return (builder.build(sequence: sequence), sequence)
+    }
+
+    /// `RecordAnalysis` of each record, computed on all cores, in input order.
+    public static func analyseInParallel(_ records: [PersonRecord]) -> [RecordAnalysis] {
+        let workers = max(1, min(8, System.coreCount))
+        let box = ResultBox(count: records.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < records.count {
+                box.set(i, RecordAnalysis(records[i]))
+                i += workers
+            }
+        }
+        return box.values()
+    }
+}
+
+/// Fixed-size result slots written by distinct workers (each index by exactly one worker).
+private final class ResultBox: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<RecordAnalysis?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ i: Int, _ value: RecordAnalysis) { slots[i] = value }
+
+    func values() -> [RecordAnalysis] { slots.map { $0! } }
+}
+
+enum System {
+    static var coreCount: Int {
+        #if canImport(Glibc)
+        Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        #else
+        2
+        #endif
+    }
+}
