@@ -1,0 +1,31 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Benchmarks live in their own package so the main package (and its tests) never builds the
+// benchmark dependency. Run them with `./run-analyzer.sh` or
+// `swift package --disable-sandbox benchmark --target AnalyzerBenchmarks`.
+//
+// `traits: ["MallocInterposer"]` keeps the malloc statistics (no system library needed on
+// Swift 6.3) and leaves out the package's default `RuntimeInterposer` trait, whose extra
+// dependency is not needed for throughput figures.
+let package = Package(
+    name: "HosoBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "Hoso", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "AnalyzerBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "HosoText", package: "Hoso"),
+            ],
+            path: "Benchmarks/AnalyzerBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
+    ]
+)
