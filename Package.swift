@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "HosoText", dependencies: ["CICU", "HosoModel", "HosoData"]),
         .target(name: "HosoIndex", dependencies: ["HosoModel"]),
         .target(name: "HosoQuery", dependencies: ["HosoIndex", "HosoText", "HosoModel"]),
-        .target(name: "HosoEngine", dependencies: ["HosoQuery", "HosoStore", "HosoText", "HosoIndex", "HosoModel"]),
+        .target(name: "HosoEngine", dependencies: ["HosoQuery", "HosoStore", "HosoText", "HosoIndex", "HosoModel", "HosoData"]),
         .target(name: "HosoServer", dependencies: ["HosoEngine"]),
         .executableTarget(
             name: "hoso",
