@@ -29,16 +29,38 @@ extension Gazetteer {
     /// Splits `text` on commas and semicolons (most specific first) into parsed components.
     /// A text without separators whose whole name is unknown is segmented into known names,
     /// longest first from the right ("Hiệp Hòa Bắc Ninh" → "Hiệp Hòa", "Bắc Ninh").
+    /// Input bounds: a hometown has a few short parts. Longer parts name nothing (they are kept,
+    /// shortened, as unresolved); beyond `maxComponents` only the most general parts are read.
+    static let maxComponents = 8
+    static let maxComponentBytes = 160
+    static let maxSegmentedWords = 12
+
     func components(of text: String) -> [Component] {
-        let parts = text.split { $0 == "," || $0 == ";" || $0 == "\n" }
+        let parts = text.split { $0 == "," || $0 == ";" || $0 == "\n" }.suffix(Gazetteer.maxComponents)
         var result: [Component] = []
+        var onlyWords: [GazetteerWord] = []
+        var onlyText = ""
         for part in parts {
-            let words = GazetteerFold.words(String(part))
-            if let component = component(String(part), words: words[...]) { result.append(component) }
+            guard part.utf8.count <= Gazetteer.maxComponentBytes else {
+                let shown = String(part.prefix(40)) + "…"
+                result.append(Component(
+                    text: shown, name: shown, kind: nil, kindIsExact: false, isNumbered: false,
+                    fullKey: "", nameKey: "", expectedLevel: nil))
+                continue
+            }
+            let text = String(part)
+            let words = GazetteerFold.words(text)
+            if let component = component(text, words: words[...]) {
+                result.append(component)
+                onlyWords = words
+                onlyText = text
+            }
         }
-        if result.count == 1, let only = result.first, lookup(only).matches.isEmpty {
-            let words = GazetteerFold.words(only.text)
-            if let segments = segment(only.text, words: words) { return segments }
+        if result.count == 1, let only = result.first, !only.fullKey.isEmpty,
+            onlyWords.count <= Gazetteer.maxSegmentedWords, lookup(only).matches.isEmpty,
+            let segments = segment(onlyText, words: onlyWords)
+        {
+            return segments
         }
         return result
     }
