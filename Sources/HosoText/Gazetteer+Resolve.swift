@@ -126,8 +126,16 @@ extension Gazetteer {
     private func pruneToSameMap(_ chosen: inout [[Match]]) {
         var below: [UInt32] = []
         for index in chosen.indices {
-            let here = chosen[index]
+            var here = chosen[index]
             guard !here.isEmpty else { continue }
+            // An older name shadowed by a unit of the same name (Vĩnh Phúc, Hòa Bình): keep the
+            // one containing what was written below it, else the current unit.
+            let isOlder = { (m: Match) in self.units[Int(m.unit)].era == .older }
+            if here.contains(where: isOlder), here.contains(where: { !isOlder($0) }) {
+                if !below.isEmpty { here = prefer(here) { m in below.allSatisfy { isWithin($0, m.unit) } } }
+                here = prefer(here) { !isOlder($0) }
+                chosen[index] = here
+            }
             if !below.isEmpty {
                 let parents = here.filter { m in below.contains { isAncestorOrSelf(m.unit, of: parent($0)) } }
                 if !parents.isEmpty {

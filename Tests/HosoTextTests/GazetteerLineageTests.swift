@@ -143,6 +143,21 @@ import Testing
         #expect(!gazetteer.resolve(text: "Vĩnh Phú").allNames.contains("Phú Thọ"))
     }
 
+    /// Older names that share a name with a pre-2025 province (Vĩnh Phúc for Mê Linh, Hòa Bình
+    /// for four Lương Sơn communes) are read only where they explain what is written below them.
+    @Test func olderNamesShadowedByCurrentOnes() throws {
+        let hoaBinh = gazetteer.resolve(text: "Tỉnh Hòa Bình")
+        #expect(hoaBinh.asWritten.map(\.era) == [.pre2025], "\(hoaBinh)")
+        #expect(!hoaBinh.allNames.contains("Hà Nội") && !hoaBinh.allNames.contains("Hà Tây"))
+        let meLinh = gazetteer.resolve(text: "Thị trấn Chi Đông, Huyện Mê Linh, Tỉnh Vĩnh Phúc")
+        let province = try #require(meLinh.asWritten.last)
+        #expect(province.name == "Vĩnh Phúc" && province.era == .older && province.until == 2008, "\(meLinh)")
+        #expect(meLinh.lineageNames(.province).contains("Hà Nội"))
+        let kySon = gazetteer.resolve(text: "Xã Mông Hóa, Huyện Kỳ Sơn, Tỉnh Hòa Bình")
+        #expect(kySon.asWritten.map(\.era) == [.pre2025, .older, .pre2025], "\(kySon)")
+        #expect(!kySon.allNames.contains("Hà Tây"))
+    }
+
     @Test func thuaThienHueBecameHue() {
         let r = gazetteer.resolve(text: "Tỉnh Thừa Thiên Huế")
         #expect(r.asWritten.first?.era == .older)
