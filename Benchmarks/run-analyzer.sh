@@ -24,6 +24,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 mkdir -p results
+load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 swift package --disable-sandbox benchmark --target AnalyzerBenchmarks \
     --format markdown --no-progress --scale "$@" >results/analyzer.md
 
@@ -64,4 +65,6 @@ awk -F'|' '
         printf "Hometown tokens are place units (\"Hiệp Hòa\", \"Bắc Ninh\"): 1-4 words each.\n"
     }
 ' results/analyzer.md
+echo "Load average before/after the run: ${load_before}/$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")" \
+    "on $(nproc) cores; above about 1, other work shares the core and the medians drop (the best values less)."
 echo "Full tables: Benchmarks/results/analyzer.md"
