@@ -24,14 +24,19 @@ struct TokenPlan {
         _ token: Token, isLast: Bool, in index: FieldIndex, field: Field, options: MatchOptions, universe: Int
     ) -> TokenPlan? {
         var groups: [Int] = []
-        if options.prefix && isLast {
-            groups = Array(index.groups(withPrefix: token.keys.folded))
-        } else if let g = index.group(forKey: token.keys.folded) {
-            groups = [g]
-        }
-        if options.fuzzy, field.allowsFuzzy, token.keys.folded.utf8.count >= Token.fuzzyMinLength {
-            for key in FuzzyKeys.oneEdit(token.keys.folded) {
-                if let g = index.group(forKey: key), !groups.contains(g) { groups.append(g) }
+        var seen = Set<Int>()
+        func include(_ g: Int) { if seen.insert(g).inserted { groups.append(g) } }
+        for reading in [token] + token.alternatives {
+            let key = reading.keys.folded
+            if options.prefix && isLast && field.allowsPrefix {
+                index.groups(withPrefix: key).forEach(include)
+            } else if let g = index.group(forKey: key) {
+                include(g)
+            }
+            if options.fuzzy, field.allowsFuzzy, key.utf8.count >= Token.fuzzyMinLength {
+                for k in FuzzyKeys.oneEdit(key) {
+                    if let g = index.group(forKey: k) { include(g) }
+                }
             }
         }
         guard !groups.isEmpty else { return nil }

@@ -19,7 +19,16 @@ public struct RecordAnalysis: Sendable {
 
     public init(_ record: PersonRecord, analyzer: Analyzer = .shared) {
         func add(_ field: Field, _ text: String?, as indexField: IndexField) {
-            guard let text, let tokens = try? analyzer.document(text, field: field) else { return }
+            guard let text else { return }
+            let tokens: [Token]
+            do {
+                // Names are mostly distinct; the other fields repeat and are worth remembering.
+                tokens = field == .name || field == .nationalID
+                    ? try analyzer.document(text, field: field)
+                    : try AnalysisCache.shared.document(text, field: field, analyzer: analyzer)
+            } catch {
+                return
+            }
             self.tokens[field] = tokens
             terms[indexField] = tokens.map(TermCodec.term)
         }

@@ -15,13 +15,15 @@ public struct Analyzer: Sendable {
     /// Tokens of a stored field value.
     /// - Throws: `AnalysisError` for control characters, invalid UTF-8 or oversize input.
     public func document(_ text: String, field: Field) throws(AnalysisError) -> [Token] {
-        try analyze(LegacyText.repaired(text), field: field, side: .document)
+        try TextScan.validate(text)
+        return try analyze(LegacyText.repaired(text), field: field, side: .document)
     }
 
     /// Tokens of a query parameter.
     /// - Throws: `AnalysisError` for control characters, invalid UTF-8 or oversize input.
     public func query(_ text: String, field: Field) throws(AnalysisError) -> [Token] {
-        try analyze(LegacyText.repaired(text), field: field, side: .query)
+        try TextScan.validate(text)
+        return try analyze(LegacyText.repaired(text), field: field, side: .query)
     }
 
     enum Side { case document, query }

@@ -11,6 +11,8 @@ public enum Field: String, Sendable, CaseIterable, CustomStringConvertible {
 
     /// Whether common-noun rewrites (abbreviations, sĩ/sỹ) apply; never to personal names.
     var rewritesWords: Bool { self == .position || self == .agency }
+    /// Whether the last query word may be a prefix being typed (never identifiers or codes).
+    public var allowsPrefix: Bool { self != .grade && self != .nationalID }
     /// Whether fuzzy matching may apply (never to identifiers or codes).
     public var allowsFuzzy: Bool { self == .name || self == .position || self == .agency || self == .hometown }
 }
@@ -32,11 +34,18 @@ public struct Token: Hashable, Sendable, CustomStringConvertible {
     public var origin: TokenOrigin
     /// Ordinal among the field's tokens, in reading order (for phrase matching).
     public var position: Int
+    /// Other readings of a query token, any of which may match instead ("Sài Gòn": the ward, or
+    /// Hồ Chí Minh by alias). Empty for documents.
+    public var alternatives: [Token]
 
-    public init(keys: WordKeys, surface: WordKeys? = nil, origin: TokenOrigin = .literal, position: Int) {
+    public init(
+        keys: WordKeys, surface: WordKeys? = nil, origin: TokenOrigin = .literal, alternatives: [Token] = [],
+        position: Int
+    ) {
         self.keys = keys
         self.surface = surface
         self.origin = origin
+        self.alternatives = alternatives
         self.position = position
     }
 

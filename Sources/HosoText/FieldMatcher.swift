@@ -55,7 +55,17 @@ public enum FieldMatcher {
 
     /// The tier of one token pair under `options`; `isLast` marks the token being typed.
     public static func pairTier(_ q: Token, _ d: Token, isLast: Bool, field: Field, options: MatchOptions) -> MatchTier? {
-        if let tier = (options.prefix && isLast) ? q.prefixTier(matching: d) : q.tier(matching: d) {
+        var best = singleTier(q, d, isLast: isLast, field: field, options: options)
+        for alternative in q.alternatives {
+            if let t = singleTier(alternative, d, isLast: isLast, field: field, options: options), best == nil || t < best! {
+                best = t
+            }
+        }
+        return best
+    }
+
+    static func singleTier(_ q: Token, _ d: Token, isLast: Bool, field: Field, options: MatchOptions) -> MatchTier? {
+        if let tier = (options.prefix && isLast && field.allowsPrefix) ? q.prefixTier(matching: d) : q.tier(matching: d) {
             return tier
         }
         if options.fuzzy, field.allowsFuzzy, q.fuzzyTier(matching: d) != nil {

@@ -31,12 +31,13 @@ struct TextScan {
         try self.init(String(text))
     }
 
-    /// Scans `text`.
-    /// - Throws: `AnalysisError.tooLong` or `.controlCharacter`.
-    init(_ text: String) throws(AnalysisError) {
+    /// Checks the size and the characters of raw input, before any repair touches it.
+    /// - Throws: `AnalysisError.tooLong` or `.controlCharacter` naming the character offset.
+    /// - Returns: whether the text holds combining marks (and so needs NFC).
+    @discardableResult
+    static func validate(_ text: String) throws(AnalysisError) -> Bool {
         let byteCount = text.utf8.count
         if byteCount > TextScan.maxBytes { throw .tooLong(bytes: byteCount, limit: TextScan.maxBytes) }
-        var source = text
         var needsNFC = false
         var offset = 0
         for s in text.unicodeScalars {
@@ -48,6 +49,15 @@ struct TextScan {
             }
             offset += 1
         }
+        return needsNFC
+    }
+
+    /// Scans `text`.
+    /// - Throws: `AnalysisError.tooLong` or `.controlCharacter`.
+    init(_ text: String) throws(AnalysisError) {
+        let byteCount = text.utf8.count
+        var source = text
+        let needsNFC = try TextScan.validate(text)
         if needsNFC { source = ICU.nfc(text) }
         scalars.reserveCapacity(byteCount)
         var wordStart = -1
