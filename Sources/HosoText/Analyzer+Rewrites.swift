@@ -33,17 +33,17 @@ extension Analyzer {
     private func longestAbbreviation(
         in words: [WordKeys], at start: Int, _ table: [String: RewriteTables.Expansion]
     ) -> (Int, RewriteTables.Expansion)? {
-        guard !table.isEmpty else { return nil }
-        let limit = min(tables.maxAbbreviationWords, words.count - start)
-        var span = limit
-        while span >= 1 {
-            var key = ""
-            for w in words[start..<(start + span)] { key += w.folded }
-            key.removeAll { $0 == "&" }
-            if let expansion = table[key] { return (span, expansion) }
-            span -= 1
+        // Grow the key word by word while it is still the start of some abbreviation.
+        var key = ""
+        var best: (Int, RewriteTables.Expansion)?
+        var end = start
+        while end < words.count, end - start < tables.maxAbbreviationWords {
+            for ch in words[end].folded where ch != "&" { key.append(ch) }
+            guard tables.abbreviationPrefixes.contains(key) else { break }
+            end += 1
+            if let expansion = table[key] { best = (end - start, expansion) }
         }
-        return nil
+        return best
     }
 
     /// Arabic or Roman grade numerals 1–4 as lower-case Roman: "3" → "iii".
@@ -59,8 +59,8 @@ extension Analyzer {
 
     /// sỹ → sĩ, kỹ → kĩ, lý → lí, mỹ → mĩ: a consonant initial followed by a lone y, in common nouns.
     static func iForY(_ word: WordKeys) -> WordKeys? {
+        guard word.toneless.utf8.last == UInt8(ascii: "y"), word.toneless.utf8.count >= 2 else { return nil }
         let letters = Array(word.toneless.unicodeScalars)
-        guard letters.count >= 2, letters.last == "y" else { return nil }
         for s in letters.dropLast() {
             guard s.value < 0x80 || s.value == 0x111, !Syllable.isVowel(s) else { return nil }
             if s.value < 0x80, !(s.properties.isAlphabetic) { return nil }

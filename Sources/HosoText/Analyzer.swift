@@ -42,11 +42,13 @@ public struct Analyzer: Sendable {
     func words(_ text: String, field: Field) throws(AnalysisError) -> [Token] {
         let scan = try TextScan(text)
         var scratch = KeyScratch()
-        let keys = scan.words.indices.map { scratch.keys(scan.word($0)) }
         guard field.rewritesWords else {
-            return keys.enumerated().map { Token(keys: $1, position: $0) }
+            var tokens: [Token] = []
+            tokens.reserveCapacity(scan.words.count)
+            for i in scan.words.indices { tokens.append(Token(keys: scratch.keys(scan.word(i)), position: i)) }
+            return tokens
         }
-        return rewrite(keys, field: field)
+        return rewrite(scan.words.indices.map { scratch.keys(scan.word($0)) }, field: field)
     }
 
     /// A national id: its digits only, one token; no digits, no token.

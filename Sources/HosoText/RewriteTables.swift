@@ -11,6 +11,8 @@ struct RewriteTables: Sendable {
     let abbreviations: [Field: [String: Expansion]]
     /// The most words an abbreviation spans when written with separators (TP.HCM = 2).
     let maxAbbreviationWords = 4
+    /// Every prefix of every abbreviation key, so most words are passed over with one look-up.
+    let abbreviationPrefixes: Set<String>
     /// Grade code key (folded letters and digits, e.g. "v070432") → display code.
     let gradeCodes: [String: String]
     /// Grade name (folded words joined by spaces) → code key.
@@ -31,6 +33,17 @@ struct RewriteTables: Sendable {
             }
         }
         self.abbreviations = abbreviations
+        var prefixes = Set<String>()
+        for table in abbreviations.values {
+            for key in table.keys {
+                var prefix = ""
+                for ch in key {
+                    prefix.append(ch)
+                    prefixes.insert(prefix)
+                }
+            }
+        }
+        abbreviationPrefixes = prefixes
         var codes: [String: String] = [:]
         var names: [String: String] = [:]
         var nameOfCode: [String: WordKeys] = [:]
