@@ -18,6 +18,35 @@ extension LegacyRepair {
     /// Windows-1252 characters, with some of the latter, that is not a Vietnamese syllable (the
     /// only kind of word a TCVN3 or VNI decoding can be evidence for).
     static func isClean(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch isCleanASCII(bytes) {
+        case .clean: return true
+        case .dirty: return false
+        case .notASCII: return isCleanText(bytes)
+        }
+    }
+
+    enum ASCIIScan { case clean, dirty, notASCII }
+
+    /// The tight loop for the commonest case, all-ASCII text: only spaces, control characters
+    /// and backticks can need work.
+    @inline(__always) static func isCleanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIIScan {
+        var afterSpace = true
+        for byte in bytes {
+            if byte > 0x20 && byte < 0x7F {
+                if byte == 0x60 { return .dirty }
+                afterSpace = false
+            } else if byte == 0x20 {
+                if afterSpace { return .dirty }
+                afterSpace = true
+            } else {
+                return byte >= 0x80 ? .notASCII : .dirty
+            }
+        }
+        return afterSpace && !bytes.isEmpty ? .dirty : .clean
+    }
+
+    /// The general scan, for text with non-ASCII characters.
+    static func isCleanText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var index = 0
         var afterSpace = true

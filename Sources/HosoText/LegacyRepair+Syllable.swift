@@ -55,20 +55,72 @@ extension LegacyRepair {
 
     /// Onsets and rhymes packed six bits per letter, first letter lowest.
     struct SyllableTables: Sendable {
-        var onsets: [(key: UInt64, length: Int, rule: OnsetRule)] = []
-        var rhymes: Set<UInt64> = []
+        /// Rules of the one-letter onsets, indexed by letter code (nil: not an onset).
+        var singleOnsets: [OnsetRule?] = Array(repeating: nil, count: 64)
+        /// Onsets of two or three letters.
+        var longOnsets: [(key: UInt64, length: Int, rule: OnsetRule)] = []
+        /// Open-addressed hash set of rhyme keys (zero marks an empty slot; keys are never zero),
+        /// with a multiplicative hash: cheaper than `Set`'s seeded hashing on this hot path.
+        var rhymeSlots: [UInt64] = Array(repeating: 0, count: SyllableTables.rhymeSlotCount)
+        static let rhymeSlotCount = 1024
         /// The one rhyme whose last letter takes the tone after another vowel (thủy / thuỷ).
         var uy: UInt64 = 0
 
         init() {
             for (spelling, rule) in onsetList {
                 guard let packed = Self.pack(spelling) else { continue }
-                onsets.append((packed.key, packed.length, rule))
+                switch packed.length {
+                case 0: continue
+                case 1: singleOnsets[Int(packed.key)] = rule
+                default: longOnsets.append((packed.key, packed.length, rule))
+                }
             }
             for rhyme in rhymeList.split(separator: " ") {
-                if let packed = Self.pack(String(rhyme)) { rhymes.insert(packed.key) }
+                if let packed = Self.pack(String(rhyme)) { insertRhyme(packed.key) }
             }
             uy = Self.pack("uy")?.key ?? 0
+        }
+
+        /// Whether the letters after an onset of `onsetLength` letters form a rhyme that the
+        /// onset's spelling rule, the tone and the tone's position allow.
+        func fits(
+            _ key: UInt64, onsetLength: Int, rule: OnsetRule, _ shape: (count: Int, tone: UInt8, tonePosition: Int)
+        ) -> Bool {
+            let length = shape.count - onsetLength
+            guard length >= 1 && length <= 5 else { return false }
+            let rhyme = key >> UInt64(6 * onsetLength)
+            guard containsRhyme(rhyme), rule.allows(UInt8(truncatingIfNeeded: rhyme & 63)) else { return false }
+            let tone = shape.tone
+            if tone == Tone.grave || tone == Tone.hook || tone == Tone.tilde {
+                if endsInStop(rhyme: rhyme, length: length) { return false }
+            }
+            if tone != 0 && shape.tonePosition == shape.count - 1 && length >= 2 && rhyme != uy {
+                let last = UInt8(truncatingIfNeeded: rhyme >> UInt64(6 * (length - 1)))
+                let before = UInt8(truncatingIfNeeded: (rhyme >> UInt64(6 * (length - 2))) & 63)
+                if isGlide(last) && Code.isVowel(before) { return false }
+            }
+            return true
+        }
+
+        @inline(__always) static func slot(of key: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54)
+        }
+
+        private mutating func insertRhyme(_ key: UInt64) {
+            var slot = Self.slot(of: key)
+            while rhymeSlots[slot] != 0 && rhymeSlots[slot] != key { slot = (slot + 1) & (Self.rhymeSlotCount - 1) }
+            rhymeSlots[slot] = key
+        }
+
+        /// Whether `key` is a known rhyme.
+        @inline(__always) func containsRhyme(_ key: UInt64) -> Bool {
+            var slot = Self.slot(of: key)
+            while true {
+                let stored = rhymeSlots[slot]
+                if stored == key { return true }
+                if stored == 0 { return false }
+                slot = (slot + 1) & (Self.rhymeSlotCount - 1)
+            }
         }
 
         /// Packs a lower-case spelling; nil if it holds anything but Vietnamese letters.
@@ -150,22 +202,16 @@ extension LegacyRepair {
     /// carry it on its last letter).
     static func isSyllableShape(key: UInt64, count: Int, tone: UInt8, tonePosition: Int) -> Bool {
         let tables = syllableTables
-        for onset in tables.onsets where onset.length < count && count - onset.length <= 5 {
-            let mask: UInt64 = onset.length == 0 ? 0 : (1 << UInt64(6 * onset.length)) - 1
-            guard key & mask == onset.key else { continue }
-            let rhyme = key >> UInt64(6 * onset.length)
-            guard tables.rhymes.contains(rhyme) else { continue }
-            guard onset.rule.allows(UInt8(truncatingIfNeeded: rhyme & 63)) else { continue }
-            let length = count - onset.length
-            if tone == Tone.grave || tone == Tone.hook || tone == Tone.tilde {
-                if endsInStop(rhyme: rhyme, length: length) { continue }
-            }
-            if tone != 0 && tonePosition == count - 1 && length >= 2 && rhyme != tables.uy {
-                let last = UInt8(truncatingIfNeeded: rhyme >> UInt64(6 * (length - 1)))
-                let before = UInt8(truncatingIfNeeded: (rhyme >> UInt64(6 * (length - 2))) & 63)
-                if isGlide(last) && Code.isVowel(before) { continue }
-            }
+        let shape = (count: count, tone: tone, tonePosition: tonePosition)
+        if tables.fits(key, onsetLength: 0, rule: .free, shape) { return true }
+        if count > 1, let rule = tables.singleOnsets[Int(key & 63)], tables.fits(key, onsetLength: 1, rule: rule, shape) {
             return true
+        }
+        for onset in tables.longOnsets where onset.length < count {
+            let mask: UInt64 = (1 << UInt64(6 * onset.length)) - 1
+            if key & mask == onset.key && tables.fits(key, onsetLength: onset.length, rule: onset.rule, shape) {
+                return true
+            }
         }
         return false
     }
