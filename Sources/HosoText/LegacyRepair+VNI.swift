@@ -53,7 +53,8 @@ extension LegacyRepair {
     /// Decodes one word of VNI-read-as-Windows-1252 text.
     ///
     /// A vowel (a e i o u y, or the VNI letters ơ ư) takes up to two following mark bytes as long
-    /// as they fit: one shape the vowel can carry and one tone. The letter's case is the base's.
+    /// as they fit: one shape the vowel can carry and one tone, in the vowel's case (VNI writes
+    /// "aø" and "AØ", never "aØ" — so "HoÃ" is not VNI).
     /// - Returns: the decoded characters and their evidence: strong when a mark is used where
     ///   European text would not put that accented letter, or a letter byte stands where it would
     ///   not (see `isStrongVNILetter`); weak for other letter bytes (Thò); trema-like when the only
@@ -90,7 +91,9 @@ extension LegacyRepair {
             var tone = Tone.level
             var shaped = code == Code.oHorn || code == Code.uHorn
             var marks = 0
-            while marks < 2 && index < word.endIndex, let mark = vniMark(word[index]) {
+            while marks < 2 && index < word.endIndex, let mark = vniMark(word[index]),
+                (word[index].value >= 0xE0) != base.isUpper
+            {
                 if mark.shape != .none && shaped { break }
                 if mark.tone != 0 && tone != 0 { break }
                 guard let next = mark.shape.apply(to: code) else { break }
