@@ -25,6 +25,9 @@ extension LegacyRepair {
         var range: Range<Int>
         /// Whether the word as it stands is already a Vietnamese syllable.
         var isSyllable: Bool
+        /// A word of soft hyphens alone: TCVN3's ư in a TCVN3 text, stray invisible characters
+        /// elsewhere, so never evidence either way.
+        var isSoftHyphens = false
     }
 
     /// How well one encoding explains the text.
@@ -143,6 +146,7 @@ extension LegacyRepair {
         var anyLower = false
         var capitalWord = false
         var start = -1
+        var onlySoftHyphens = true
         var hasHigh = false
         var hasLetter = false
         var hasSmallTCVN3 = false
@@ -157,7 +161,7 @@ extension LegacyRepair {
                     let range = start..<index
                     let isSyllable = isVietnameseSyllable(scalars[range])
                     if hasHigh && decodable {
-                        scan.words.append(CandidateWord(range: range, isSyllable: isSyllable))
+                        scan.words.append(CandidateWord(range: range, isSyllable: isSyllable, isSoftHyphens: onlySoftHyphens))
                         if laterCapital && hasSmallTCVN3 { capitalWord = true }
                     } else if hasLetter {
                         if isSyllable { scan.context.syllables += 1 } else { scan.context.others += 1 }
@@ -165,6 +169,7 @@ extension LegacyRepair {
                     }
                 }
                 start = -1
+                onlySoftHyphens = true
                 hasHigh = false
                 hasLetter = false
                 hasSmallTCVN3 = false
@@ -173,6 +178,7 @@ extension LegacyRepair {
                 continue
             }
             if start < 0 { start = index }
+            if value != 0xAD { onlySoftHyphens = false }
             if value >= 0x80 {
                 if windows1252Byte(scalar) == nil { decodable = false } else { hasHigh = true }
                 if let letter = tcvn3Scalar(scalar), letterInfo(letter).isLetter, !letterInfo(letter).isUpper {
@@ -201,6 +207,10 @@ extension LegacyRepair {
             guard let decoded = reading.scalars else {
                 result.replacements.append(nil)
                 if word.isSyllable { context.syllables += 1 } else { context.others += 1 }
+                continue
+            }
+            if word.isSoftHyphens {
+                result.replacements.append(reading.isSyllable ? decoded : nil)
                 continue
             }
             switch (word.isSyllable, reading.isSyllable) {

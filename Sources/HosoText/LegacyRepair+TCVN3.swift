@@ -38,6 +38,7 @@ extension LegacyRepair {
         var laterCapital = false
         var asciiLower = false
         var smallLatin = false
+        var softHyphenAtEdge = false
         var previous: Unicode.Scalar?
         for index in word.indices {
             let scalar = word[index]
@@ -45,7 +46,12 @@ extension LegacyRepair {
                 output.append(decoded)
                 if scalar.value >= 0xDF && scalar.value <= 0xFF { smallLatin = true }
                 let next = index + 1 < word.endIndex ? word[index + 1] : nil
-                if isStrongTCVN3Evidence(scalar, after: previous, before: next) { strong = true }
+                if scalar.value == 0xAD && (previous == nil || next == nil) {
+                    // Beside another legacy letter (­íc = ước) it is ư; otherwise decided below.
+                    if (previous ?? next).map({ $0.value >= 0x80 }) ?? false { strong = true } else { softHyphenAtEdge = true }
+                } else if isStrongTCVN3Evidence(scalar, after: previous, before: next) {
+                    strong = true
+                }
             } else {
                 output.append(scalar)
                 if scalar.value >= 0x41 && scalar.value <= 0x5A && index > word.startIndex { laterCapital = true }
@@ -55,6 +61,10 @@ extension LegacyRepair {
         }
         // A small accented letter inside a word in ASCII capitals ("PHó") is no European spelling.
         if laterCapital && !asciiLower && smallLatin { strong = true }
+        // The soft hyphen is TCVN3's ư but also a stray invisible character. Inside a word (Tr­êng,
+        // L­u) it is ư; at a word's edge it is ư only if the rest is no word by itself (Th­ = Thư,
+        // but Lu­ is Lu with a stray hyphen).
+        if softHyphenAtEdge && !isVietnameseSyllable(word.lazy.filter { $0.value != 0xAD }) { strong = true }
         if capitals || (laterCapital && !asciiLower) {
             for index in output.indices { output[index] = upperCased(output[index]) }
         }
@@ -62,7 +72,7 @@ extension LegacyRepair {
     }
 
     /// Whether a TCVN3 character is unlikely in correctly decoded European text at this position:
-    /// a symbol inside a word (¨ ª § µ ¸ …), a capital after a small letter (NguyÔn) or inside a
+    /// a symbol inside a word (¨ ª § µ ¸ …; for the soft hyphen see `decodeTCVN3`), a capital after a small letter (NguyÔn) or inside a
     /// word before a small one (TØnh), a small letter before a capital (HøA, NéI), ï/ë or ß after
     /// a consonant (Hïng, Hßa), or two accented letters in a row.
     static func isStrongTCVN3Evidence(
