@@ -15,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // C shims: the only places that include system C headers.
@@ -39,7 +40,7 @@ let package = Package(
         .target(name: "HosoText", dependencies: ["CICU", "HosoModel", "HosoData"]),
         .target(name: "HosoIndex", dependencies: ["HosoModel"]),
         .target(name: "HosoQuery", dependencies: ["HosoIndex", "HosoText", "HosoModel"]),
-        .target(name: "HosoEngine", dependencies: ["HosoQuery", "HosoStore", "HosoText", "HosoIndex", "HosoModel", "HosoData"]),
+        .target(name: "HosoEngine", dependencies: ["HosoQuery", "HosoStore", "HosoText", "HosoIndex", "HosoModel", "HosoData", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "HosoServer", dependencies: ["HosoEngine"]),
         .executableTarget(
             name: "hoso",

@@ -1,0 +1,156 @@
+import HosoModel
+import HosoQuery
+
+extension HosoService {
+    /// Runs `GET /v1/search` for `caller`.
+    ///
+    /// Body: `{"total":N,"hits":[{"id","score","tier","person":{…}}],"next_cursor":…,"took_ms":…}`.
+    /// `total` counts only records the caller may see; `person` holds only the fields the
+    /// caller may see; `next_cursor` is sealed for the caller's key.
+    ///
+    /// - Parameters:
+    ///   - queryString: the raw URL query (`name=Nguy%E1%BB%85n&limit=20`), without `?`.
+    ///   - caller: from `authenticate(bearer:)`.
+    /// - Returns: the JSON body.
+    /// - Throws: `.invalid` naming a bad parameter; `.forbidden` naming a parameter above the
+    ///   caller's level (or `national_id` for roles other than officer and admin), or for `self`
+    ///   keys; `.tooLarge` beyond `Options.maxQueryBytes`; `.unavailable` before the index is
+    ///   loaded; `.failure` if the audit entry cannot be committed.
+    public func search(queryString: String, caller: Caller) async throws(ServiceError) -> [UInt8] {
+        let started = ContinuousClock.now
+        guard caller.role.mayBrowse else { throw Self.selfOnly }
+        guard queryString.utf8.count <= options.maxQueryBytes else { throw .tooLarge }
+        let request = try parseSearch(queryString, caller: caller)
+        if request.nationalID != nil, !caller.role.maySearchNationalID {
+            throw .forbidden(parameter: "national_id", message: "national_id: only officer and admin keys may search by national id")
+        }
+        let searcher = try searcher()
+        let result: SearchResult
+        do {
+            result = try searcher.search(request, callerLevel: caller.level.number)
+        } catch {
+            throw Self.map(error)
+        }
+        let records = try visibleRecords(result.hits.map(\.id), level: caller.level)
+
+        var w = JSONWriter(capacity: 512 + result.hits.count * 768)
+        var shown: [String] = []
+        shown.reserveCapacity(result.hits.count)
+        w.beginObject()
+        w.key("total"); w.integer(Int64(result.total))
+        w.key("hits")
+        w.beginArray()
+        for (hit, record) in zip(result.hits, records) {
+            // A record deleted or raised above the caller's level after this snapshot is left out.
+            guard let record else { continue }
+            shown.append(record.id)
+            w.beginObject()
+            w.key("id"); w.string(record.id)
+            w.key("score"); w.raw(Self.decimal(hit.score, places: 1))
+            w.key("tier"); w.string(hit.tier.description)
+            w.key("person")
+            Redaction.write(record, level: caller.level, to: &w)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("next_cursor")
+        if let next = result.nextCursor { w.string(cursors.seal(next, keyID: caller.keyID)) } else { w.null() }
+        let elapsed = ContinuousClock.now - started
+        w.key("took_ms"); w.raw(Self.decimal(Self.milliseconds(elapsed), places: 3))
+        w.endObject()
+
+        try await record(.search, caller: caller, parameters: queryString, subject: nil, shown: shown)
+        return w.bytes
+    }
+
+    /// Parses a query string, opening a sealed `cursor` for this caller.
+    func parseSearch(_ queryString: String, caller: Caller) throws(ServiceError) -> SearchRequest {
+        var kept: [Substring] = []
+        var cursor: SearchCursor?
+        var cursorSeen = false
+        for part in queryString.split(separator: "&", omittingEmptySubsequences: true) {
+            let pair = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard QueryText.decode(pair[0]) == "cursor" else {
+                kept.append(part)
+                continue
+            }
+            guard !cursorSeen else { throw .invalid(parameter: "cursor", reason: "given more than once") }
+            cursorSeen = true
+            guard pair.count == 2, let text = QueryText.decode(pair[1]),
+                let opened = cursors.open(text, keyID: caller.keyID)
+            else {
+                throw .invalid(parameter: "cursor", reason: "malformed cursor: pass next_cursor from a previous page unchanged")
+            }
+            cursor = opened
+        }
+        var request: SearchRequest
+        do {
+            request = try SearchRequest.parse(queryString: kept.joined(separator: "&"))
+        } catch {
+            throw Self.map(error)
+        }
+        request.cursor = cursor
+        return request
+    }
+
+    /// The service error for a search error.
+    static func map(_ error: SearchError) -> ServiceError {
+        switch error {
+        case .invalid(let parameter, let reason): .invalid(parameter: parameter, reason: reason)
+        case .forbidden(let parameter): .forbidden(parameter: parameter, message: error.description)
+        }
+    }
+
+    static let selfOnly = ServiceError.forbidden(parameter: nil, message: "a self key may only read its own record (GET /v1/me)")
+
+    static func milliseconds(_ d: Duration) -> Double {
+        let (seconds, attoseconds) = d.components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+
+    /// `value` with at most `places` decimals, as JSON number text.
+    static func decimal(_ value: Double, places: Int) -> String {
+        guard value.isFinite else { return "0" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int64((value * scale).rounded())
+        let whole = scaled / Int64(scale)
+        var fraction = abs(scaled % Int64(scale))
+        guard fraction != 0 else { return (scaled < 0 && whole == 0 ? "-" : "") + String(whole) }
+        var digits = places
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let text = String(fraction)
+        return (scaled < 0 && whole == 0 ? "-" : "") + String(whole) + "." + String(repeating: "0", count: digits - text.count) + text
+    }
+}
+
+/// Percent-decoding of query-string parts (`+` is a space); `nil` for bad escapes or UTF-8.
+enum QueryText {
+    static func decode(_ text: Substring) -> String? {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return String(text) }
+        var bytes: [UInt8] = []
+        var it = text.utf8.makeIterator()
+        while let b = it.next() {
+            switch b {
+            case UInt8(ascii: "+"): bytes.append(0x20)
+            case UInt8(ascii: "%"):
+                guard let hi = it.next().flatMap(hex), let lo = it.next().flatMap(hex) else { return nil }
+                bytes.append(hi << 4 | lo)
+            default: bytes.append(b)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hex(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+}

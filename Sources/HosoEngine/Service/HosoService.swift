@@ -1,0 +1,88 @@
+import Dispatch
+import HosoIndex
+import HosoModel
+import HosoQuery
+import HosoStore
+import Synchronization
+
+/// The service behind the HTTP API (DESIGN §3, §5), without HTTP.
+///
+/// `HosoServer` resolves the caller once per request with `authenticate(bearer:)`, calls one of
+/// the async methods, and sends the bytes it returns — or maps the `ServiceError` it throws to a
+/// status and `ServiceError.body`. Every method that shows people applies the record-level filter
+/// before counting, writes them through `Redaction`, and returns only after the audit entry is
+/// committed.
+public final class HosoService: Sendable {
+    /// Tunables; the defaults suit production.
+    public struct Options: Sendable {
+        /// Distinct people a key may see in a UTC day before it is flagged once.
+        public var flagThreshold = 2_000
+        /// The longest query string accepted, in bytes (longer: `.tooLarge`).
+        public var maxQueryBytes = 4_096
+        /// The time in milliseconds since 1970 (UTC); tests replace it.
+        public var clock: @Sendable () -> Int64 = { WallClock.milliseconds() }
+
+        public init() {}
+    }
+
+    /// The database directory.
+    public let directory: String
+    /// The LMDB store (records, changes, audit, keys).
+    public let store: RecordStore
+    /// API keys.
+    public let keys: KeyStore
+    /// The audit log.
+    public let auditLog: AuditLog
+    let options: Options
+    let usage: UsageTracker
+    let cursors: CursorSeal
+    private let current = Mutex<Searcher?>(nil)
+
+    /// Opens the store in `directory`. The index is not loaded: call `load()`; until it finishes,
+    /// `isReady` is false and searches throw `.unavailable`.
+    ///
+    /// - Throws: `LMDBError` / `StoreError` if the store cannot be opened, `KeyError` if the keys
+    ///   cannot be read.
+    public init(directory: String, options: Options = Options()) throws {
+        self.directory = directory
+        self.options = options
+        store = try RecordStore(directory: directory)
+        keys = try KeyStore(store: store)
+        auditLog = AuditLog(store: store)
+        usage = UsageTracker(flagThreshold: options.flagThreshold)
+        cursors = try CursorSeal(store: store)
+    }
+
+    /// Whether the whole index is loaded (`/readyz`). Never partial.
+    public var isReady: Bool { current.withLock { $0 != nil } }
+
+    /// Loads (or rebuilds) the persisted index on a background thread, then becomes ready.
+    ///
+    /// - Parameter log: receives one line per notable event (rebuild reasons, timings).
+    /// - Throws: what `IndexLifecycle.load` throws; the service then stays unready.
+    public func load(log: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        let store = self.store
+        let directory = self.directory
+        let snapshot: IndexSnapshot = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Result { try IndexLifecycle.load(store: store, directory: directory, log: log).0 })
+            }
+        }
+        publish(snapshot)
+    }
+
+    /// Makes `snapshot` the one later requests search (after a load, a sync or a rebuild).
+    public func publish(_ snapshot: IndexSnapshot) {
+        let searcher = Searcher(snapshot: snapshot)
+        current.withLock { $0 = searcher }
+    }
+
+    /// The searcher of the current snapshot, or `.unavailable` before the first load.
+    func searcher() throws(ServiceError) -> Searcher {
+        guard let searcher = current.withLock({ $0 }) else { throw .unavailable }
+        return searcher
+    }
+
+    /// The current snapshot, if loaded.
+    public var snapshot: IndexSnapshot? { current.withLock { $0?.snapshot } }
+}
