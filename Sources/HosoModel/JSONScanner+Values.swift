@@ -4,7 +4,7 @@ extension JSONScanner {
     /// - Throws: `RecordError` for a bad escape, a lone surrogate or invalid UTF-8.
     func string(_ span: StringSpan) throws(RecordError) -> String {
         if !span.escaped {
-            guard let text = String(validating: raw(span), as: UTF8.self) else {
+            guard let text = String(validUTF8: raw(span)) else {
                 throw RecordError(field: nil, reason: "invalid UTF-8 in a string")
             }
             return text
@@ -53,7 +53,7 @@ extension JSONScanner {
                 throw RecordError(field: nil, reason: "invalid escape '\\\(Character(Unicode.Scalar(code)))' in a string")
             }
         }
-        guard let text = String(validating: out, as: UTF8.self) else {
+        guard let text = out.withUnsafeBufferPointer({ String(validUTF8: $0) }) else {
             throw RecordError(field: nil, reason: "invalid UTF-8 in a string")
         }
         return text

@@ -100,13 +100,19 @@ struct JSONScanner {
     ///   holds a raw control character.
     mutating func stringSpan() throws(RecordError) -> StringSpan {
         skipWhitespace()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let base = bytes.baseAddress else {
             throw syntaxError("expected a string")
         }
         index += 1
         let start = index
+        let count = bytes.count
         var escaped = false
-        while index < bytes.count {
+        while true {
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
+            while index + 8 <= count, !Self.hasSpecialByte(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+            }
+            guard index < count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let span = StringSpan(start: start, end: index, escaped: escaped)
@@ -121,8 +127,21 @@ struct JSONScanner {
                 index += 1
             }
         }
-        index = bytes.count
+        index = count
         throw syntaxError("unterminated string")
+    }
+
+    /// Whether any byte of `word` is `"`, `\` or below 0x20 (exact; SWAR zero-byte tests).
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & high
+        let hasBackslash = (backslash &- ones) & ~backslash & high
+        let hasControl = (word &- ones &* 0x20) & ~word & high
+        return hasQuote | hasBackslash | hasControl != 0
     }
 
     /// The bytes of a span with no escapes.

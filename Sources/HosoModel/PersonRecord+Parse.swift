@@ -74,7 +74,7 @@ struct RecordParser {
         let name = try scanner.string(key)
         let start = scanner.index
         do { try scanner.skipValue() } catch { throw error.nested(under: name) }
-        guard let json = String(validating: UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.index]), as: UTF8.self)
+        guard let json = String(validUTF8: UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.index]))
         else { throw RecordError(field: name, reason: "invalid UTF-8") }
         record.extra.append(ExtraField(name: name, json: json))
     }
@@ -143,11 +143,33 @@ extension RecordField {
 
     /// Whether an unescaped key span spells this field's name.
     fileprivate func matches(_ key: JSONScanner.StringSpan, in scanner: JSONScanner) -> Bool {
-        var position = key.start
-        for byte in rawValue.utf8 {
-            guard position < key.end, scanner.bytes[position] == byte else { return false }
-            position += 1
+        scanner.spanEquals(key, staticName)
+    }
+
+    /// The JSON key as a static string (no allocation, no bridging).
+    var staticName: StaticString {
+        switch self {
+        case .id: "id"
+        case .nationalID: "national_id"
+        case .fullName: "full_name"
+        case .otherNames: "other_names"
+        case .gender: "gender"
+        case .birthDate: "birth_date"
+        case .hometown: "hometown"
+        case .ethnicity: "ethnicity"
+        case .religion: "religion"
+        case .agency: "agency"
+        case .agencyCode: "agency_code"
+        case .position: "position"
+        case .grade: "grade"
+        case .workHistory: "work_history"
+        case .training: "training"
+        case .status: "status"
+        case .accessLevel: "access_level"
+        case .source: "source"
+        case .version: "version"
+        case .updatedAt: "updated_at"
+        case .originals: "originals"
         }
-        return position == key.end
     }
 }

@@ -119,7 +119,7 @@ struct ByteReader {
     }
 
     static func text(_ region: UnsafeRawBufferPointer) throws(CodecError) -> String {
-        guard let text = String(validating: region.bindMemory(to: UInt8.self), as: UTF8.self) else {
+        guard let text = String(validUTF8: region.bindMemory(to: UInt8.self)) else {
             throw CodecError.malformed("invalid UTF-8")
         }
         return text

@@ -26,7 +26,8 @@ public struct RecordFactory: Sendable {
 
     /// Record number `index`.
     public func record(_ index: Int) -> PersonRecord {
-        var random = SeededRandom(seed: seed &+ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)
+        var mixer = SeededRandom(seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
+        var random = SeededRandom(seed: mixer.next())
         switch style {
         case .realistic: return realistic(index, &random)
         case .adversarial: return adversarial(index, &random)
