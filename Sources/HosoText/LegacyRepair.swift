@@ -69,7 +69,15 @@ public enum LegacyRepair {
 
     /// The full pipeline, without the clean-text shortcut (tests compare the two).
     static func repairSlowly(_ text: String) -> Repaired {
-        var scalars = prepared(text)
+        var input = text
+        if !text.unicodeScalars.allSatisfy(isNFCSafe) {
+            // Decomposed but otherwise clean text (NFD input) needs nothing beyond composition.
+            input = canonicallyComposed(text)
+            if isClean(input) {
+                return Repaired(text: input, original: text, encoding: nil, changed: !input.utf8.elementsEqual(text.utf8))
+            }
+        }
+        var scalars = prepared(input)
         var encoding: LegacyEncoding?
         if scalars.contains(where: { highWindows1252Byte($0) != nil }) {
             var layers = 0
@@ -92,7 +100,8 @@ public enum LegacyRepair {
         return Repaired(text: cleaned, original: text, encoding: encoding, changed: changed)
     }
 
-    /// The text's scalars with zero-width characters removed, composed (NFC) when needed.
+    /// The text's scalars with zero-width characters removed, composed (NFC) when needed (zero-width
+    /// characters can stand between a letter and its combining mark).
     static func prepared(_ text: String) -> [Unicode.Scalar] {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count)
