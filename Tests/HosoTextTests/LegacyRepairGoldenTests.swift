@@ -16,6 +16,8 @@ import Testing
         Case(input: "Nguyeãn Vaên Huøng", expected: "Nguyễn Văn Hùng", encoding: .vni),
         Case(input: "Nguyá»…n VÄƒn HÃ¹ng", expected: "Nguyễn Văn Hùng", encoding: .doubleUTF8),
         Case(input: "NguyÃ¡Â»Â…n", expected: "Nguyễn", encoding: .doubleUTF8),
+        Case(input: "Nguyá»\u{85}n Ä\u{90}á»©c", expected: "Nguyễn Đức", encoding: .doubleUTF8),
+        Case(input: "LÃª Thá»‹ Há»“ng Nhung", expected: "Lê Thị Hồng Nhung", encoding: .doubleUTF8),
         Case(input: "Gi¸m ®èc Së Gi¸o dôc vµ §µo t¹o", expected: "Giám đốc Sở Giáo dục và Đào tạo", encoding: .tcvn3),
         Case(input: "Tr\u{AD}êng §¹i häc", expected: "Trường Đại học", encoding: .tcvn3),
         Case(input: "Thöøa Thieân Hueá", expected: "Thừa Thiên Huế", encoding: .vni),
