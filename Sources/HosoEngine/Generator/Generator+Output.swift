@@ -88,7 +88,7 @@ extension PeopleGenerator {
         for (offset, start) in slot.idOffsets.enumerated() {
             var value = Self.number(slot.bytes, at: start, digits: 12)
             guard !seen.insert(value).inserted else { continue }
-            var random = SeededRandom(seed: seed ^ 0x5EED_0F1D, stream: UInt64(truncatingIfNeeded: firstRecord + offset))
+            var random = GeneratorRandom(seed: seed ^ 0x5EED_0F1D, stream: UInt64(truncatingIfNeeded: firstRecord + offset))
             let prefix = value / 1_000_000
             repeat {
                 value = prefix * 1_000_000 + UInt64(random.below(1_000_000))

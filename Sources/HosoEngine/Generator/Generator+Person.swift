@@ -18,7 +18,7 @@ struct GenerationContext {
     var plan = PersonPlan()
     /// The NDJSON being written.
     var out: Bytes = []
-    var random = SeededRandom(seed: 0)
+    var random = GeneratorRandom(seed: 0)
     /// Text being composed (a name, an agency) before it is written.
     var scratch: Bytes = []
     /// Second buffer for text transforms.
@@ -45,7 +45,7 @@ struct GenerationContext {
 
     /// Draws every part of record `index` into `plan`.
     mutating func planRecord(_ index: Int) {
-        random = SeededRandom(seed: seed, stream: UInt64(truncatingIfNeeded: index))
+        random = GeneratorRandom(seed: seed, stream: UInt64(truncatingIfNeeded: index))
         plan.reset(index)
         planStyle()
         let careers = tables.careers

@@ -113,13 +113,13 @@ struct PlaceTables: Sendable {
     }
 
     /// A random location in an old province.
-    @inline(__always) func location(in oldProvince: Int, _ random: inout SeededRandom) -> Int32 {
+    @inline(__always) func location(in oldProvince: Int, _ random: inout GeneratorRandom) -> Int32 {
         let pool = oldProvinces[oldProvince].communes
         return pool[random.below(pool.count)]
     }
 
     /// A random location anywhere, population-weighted by province.
-    @inline(__always) func location(_ random: inout SeededRandom) -> Int32 {
+    @inline(__always) func location(_ random: inout GeneratorRandom) -> Int32 {
         location(in: byPopulation.pick(&random), &random)
     }
 

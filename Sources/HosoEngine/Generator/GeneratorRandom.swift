@@ -2,7 +2,7 @@
 ///
 /// Not for cryptography. The same seed always gives the same sequence on every platform, which is
 /// what makes `hoso generate` byte-for-byte reproducible.
-struct SeededRandom: RandomNumberGenerator, Sendable {
+struct GeneratorRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator started from `seed`.
@@ -67,7 +67,7 @@ struct WeightedChoice: Sendable {
 
     /// An item index, with probability proportional to its weight.
     /// - Precondition: `!isEmpty`.
-    @inline(__always) func pick(_ random: inout SeededRandom) -> Int {
+    @inline(__always) func pick(_ random: inout GeneratorRandom) -> Int {
         let total = totals[totals.count - 1]
         let target = UInt64(truncatingIfNeeded: random.next().multipliedFullWidth(by: total).high)
         var low = 0
