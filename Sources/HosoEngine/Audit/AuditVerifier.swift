@@ -44,20 +44,32 @@ public enum AuditVerifier {
             let checked = expected - 1
             if bad == nil {
                 let head = try txn.withValue(forKey: AuditCodec.headKey, in: meta) { Array($0) }
-                var stored = ByteFieldWriter(capacity: 40)
-                stored.u64(checked)
-                stored.raw(previous)
-                switch head {
-                case nil where checked > 0:
-                    bad = (checked, "the log has entries but no head record in meta")
-                case let head? where head != stored.bytes:
-                    bad = (checked + 1, "the head record does not match the last entry: entries were removed from the end or the head was altered")
-                default: break
-                }
+                bad = checkHead(head, entries: checked, lastHash: previous)
             }
             return AuditVerification(
                 entries: checked, firstBadSequence: bad?.0, reason: bad?.1, headHash: Timestamp.hex(previous))
         }
+    }
+
+    /// Compares the head record in `meta` with the last entry of the chain.
+    ///
+    /// - Returns: the first bad sequence and why, or `nil` when they agree.
+    static func checkHead(_ head: [UInt8]?, entries: UInt64, lastHash: [UInt8]) -> (UInt64, String)? {
+        guard let head else {
+            return entries > 0 ? (1, "the log has entries but no head record in meta") : nil
+        }
+        guard head.count == 8 + AuditCodec.hashSize else { return (entries, "the head record in meta is malformed") }
+        let sequence = head.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        if sequence < entries {
+            return (sequence + 1, "entries after \(sequence), the last one the writer committed, were added behind its back")
+        }
+        if sequence > entries {
+            return (entries + 1, "entries \(entries + 1)–\(sequence) were removed from the end")
+        }
+        guard Array(head.suffix(AuditCodec.hashSize)) == lastHash else {
+            return (entries, "the last entry's hash differs from the head record: it or the head was altered")
+        }
+        return nil
     }
 
     /// What is wrong with one stored entry, or `nil`.
