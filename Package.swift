@@ -16,6 +16,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // HTTP (HosoServer and `hoso` only). No Hummingbird traits: the server needs neither
+        // swift-configuration nor full Foundation, and the first build stays shorter.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.9.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // C shims: the only places that include system C headers.
@@ -41,12 +48,23 @@ let package = Package(
         .target(name: "HosoIndex", dependencies: ["HosoModel"]),
         .target(name: "HosoQuery", dependencies: ["HosoIndex", "HosoText", "HosoModel"]),
         .target(name: "HosoEngine", dependencies: ["HosoQuery", "HosoStore", "HosoText", "HosoIndex", "HosoModel", "HosoData", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "HosoServer", dependencies: ["HosoEngine"]),
+        .target(
+            name: "HosoServer",
+            dependencies: [
+                "HosoEngine", "HosoQuery", "HosoModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "hoso",
             dependencies: [
                 "HosoEngine", "HosoServer", "HosoText", "HosoStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -57,6 +75,12 @@ let package = Package(
         .testTarget(name: "HosoIndexTests", dependencies: ["HosoIndex", "TestSupport"]),
         .testTarget(name: "HosoQueryTests", dependencies: ["HosoQuery", "TestSupport"]),
         .testTarget(name: "HosoEngineTests", dependencies: ["HosoEngine", "TestSupport"]),
-        .testTarget(name: "HosoServerTests", dependencies: ["HosoServer", "TestSupport"]),
+        .testTarget(
+            name: "HosoServerTests",
+            dependencies: [
+                "HosoServer", "HosoEngine", "HosoModel", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -1,1 +1,0 @@
-// HosoServer — see DESIGN §1.

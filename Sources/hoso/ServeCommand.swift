@@ -1,0 +1,43 @@
+import ArgumentParser
+import HosoServer
+import Logging
+
+/// `hoso serve --db DIR --port P [--host H]`: the HTTP API (DESIGN §5).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API over a hoso database.",
+        discussion: """
+            Answers /healthz at once and /readyz with 503 while the index loads in the background,
+            then 200; searches are 503 until then, never partial. Stops gracefully on SIGTERM or
+            SIGINT. Every /v1 route needs a key from `hoso keys create`. The API is described at
+            /openapi.json; metrics for Prometheus are at /metrics.
+            """
+    )
+
+    @Option(help: "The database directory (from `hoso ingest --db`).") var db: String
+    @Option(help: "The TCP port to listen on.") var port = 8080
+    @Option(help: "The address to bind (0.0.0.0 for every interface).") var host = "127.0.0.1"
+    @Option(help: "Longest query string accepted, in bytes (longer: 413).") var maxQueryBytes = 4_096
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+        guard maxQueryBytes > 0 else { throw ValidationError("--max-query-bytes must be positive") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() async throws {
+        var configuration = ServerConfiguration(host: host, port: port)
+        configuration.maxQueryBytes = maxQueryBytes
+        configuration.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = configuration.logLevel
+            return handler
+        }
+        try await HosoServerMain.run(directory: db, configuration: configuration)
+    }
+}
