@@ -7,8 +7,8 @@
 public enum LegacyEncoder {
     /// `text` as a legacy system would have produced it.
     ///
-    /// TCVN3: capitals without a TCVN3 byte of their own (those with a tone, except the sixteen of
-    /// â ă ê ô) are written with the lower-case byte, as the upper-case .VnTimeH fonts did. VNI: a base
+    /// TCVN3: capitals other than Ă Â Ê Ô Ơ Ư Đ are written with the lower-case byte, as text typed
+    /// with the upper-case .VnTimeH fonts is. VNI: a base
     /// letter then its mark bytes, in the letter's case. Double UTF-8: the UTF-8 bytes read as
     /// Windows-1252 once. Characters an encoding has no byte for (ŭ, ñ, emoji) are kept as they are.
     /// - Parameters:
@@ -57,7 +57,8 @@ public enum LegacyEncoder {
 
 /// Reverse lookups from letters to legacy bytes, built once from `LegacyRepair`'s decode tables.
 struct EncoderTables: Sendable {
-    /// TCVN3 byte per precomposed scalar (the high half, without the lone tone marks).
+    /// TCVN3 byte per precomposed scalar (the high half, without the lone tone marks and the
+    /// toned capitals).
     private let tcvn3: [UInt32: UInt8]
     /// VNI mark byte (lower-case form) per `shape * 8 + tone`; zero where VNI has none.
     private let vniMarks: [UInt8]
@@ -67,9 +68,13 @@ struct EncoderTables: Sendable {
     init() {
         var tcvn3: [UInt32: UInt8] = [:]
         for (offset, scalar) in LegacyRepair.tcvn3HighHalf.enumerated() where offset > 0 {
+            let byte = UInt8(0xA0 + offset)
             // 0xB0–0xB4 are tone marks on their own: a composed letter never needs them.
             if LegacyRepair.combiningTone(scalar) != nil { continue }
-            if tcvn3[scalar.value] == nil { tcvn3[scalar.value] = UInt8(0xA0 + offset) }
+            // Of the capitals only the seven of 0xA1–0xA7 (Ă Â Ê Ô Ơ Ư Đ) were typed with .VnTime;
+            // toned capitals came from the .VnTimeH fonts, which use the lower-case bytes.
+            if LegacyRepair.letterInfo(scalar).isUpper && !(0xA1...0xA7).contains(byte) { continue }
+            if tcvn3[scalar.value] == nil { tcvn3[scalar.value] = byte }
         }
         self.tcvn3 = tcvn3
         var marks = [UInt8](repeating: 0, count: 32)

@@ -98,13 +98,14 @@ struct GenerationContext {
         let level = random.below(1000)
         plan.accessLevel = level < 950 ? 0 : level < 980 ? 1 : level < 995 ? 2 : 3
         plan.version = random.chance(perMille: 750) ? 1 : random.int(in: 2...6)
-        var lastChange = plan.jobs.last.map { $0.to.map { $0 + 1 } ?? $0.from } ?? asOfMonth
-        lastChange = min(asOfMonth, lastChange)
-        let first = max(asOfMonth - 35, lastChange)
-        plan.updatedMonth = random.int(in: first...asOfMonth)
+        // Strictly before `asOf`: the last possible month is the one before when `asOf` is a 1st.
+        let lastMonth = asOf.day > 1 ? asOfMonth : asOfMonth - 1
+        let lastChange = plan.jobs.last.map { $0.to.map { $0 + 1 } ?? $0.from } ?? lastMonth
+        let first = min(lastMonth, max(asOfMonth - 35, lastChange))
+        plan.updatedMonth = random.int(in: first...lastMonth)
         let year = plan.updatedMonth / 12
         let month = plan.updatedMonth % 12 + 1
-        let lastDay = plan.updatedMonth == asOfMonth ? max(1, asOf.day - 1) : CalendarMath.days(inMonth: month, year: year)
+        let lastDay = plan.updatedMonth == asOfMonth ? asOf.day - 1 : CalendarMath.days(inMonth: month, year: year)
         plan.updatedDay = random.int(in: 1...lastDay)
         plan.updatedSecond = random.int(in: (7 * 3600)...(19 * 3600))
     }
