@@ -1,0 +1,81 @@
+import HosoModel
+import HosoStore
+
+/// Records parsed, validated, repaired and encoded by the parser thread, ready to write.
+struct PreparedBatch: Sendable {
+    /// One record to write: its encoding is `encoded[range]`.
+    struct Entry: Sendable {
+        var range: Range<Int>
+        var id: String
+        var version: Int64
+        var nationalID: String?
+    }
+
+    /// The encoded records, back to back.
+    var encoded: [UInt8] = []
+    var entries: [Entry] = []
+    var rejects: [Reject] = []
+    /// Non-blank input lines in the batch (records and rejects).
+    var lines = 0
+    /// Input bytes consumed up to the end of this batch, over all files.
+    var bytesReadSoFar = 0
+
+    init(capacity: Int) {
+        entries.reserveCapacity(capacity)
+        encoded.reserveCapacity(capacity * 600)
+    }
+
+    /// Encodes `record` and adds it.
+    mutating func append(_ record: PersonRecord) {
+        let from = encoded.count
+        RecordCodec.encode(record, into: &encoded)
+        entries.append(Entry(range: from..<encoded.count, id: record.id, version: record.version, nationalID: record.nationalID))
+    }
+}
+
+/// A line that was not loaded.
+struct Reject: Sendable {
+    /// Index into the run's input files.
+    var file: Int
+    /// 1-based line number in that file.
+    var line: Int
+    var reason: String
+    /// The line as read (invalid UTF-8 replaced; at most `maximumText` bytes).
+    var text: String
+
+    static let maximumText = 64 << 10
+
+    init(file: Int, line: Int, reason: String, bytes: some Collection<UInt8>) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+        text = String(decoding: bytes.prefix(Self.maximumText), as: UTF8.self)
+    }
+}
+
+/// An input file and its size.
+struct IngestInput: Sendable {
+    var path: String
+    var size: Int
+
+    /// Checks that every file can be read and measures them.
+    ///
+    /// - Throws: `IngestError` naming the first file that cannot be read.
+    static func inspect(_ paths: [String]) throws(IngestError) -> [IngestInput] {
+        if paths.isEmpty { throw IngestError("no input files") }
+        return try paths.map { path throws(IngestError) in
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw IngestError("cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            guard info.st_mode & S_IFMT != S_IFDIR else { throw IngestError("\(path) is a directory") }
+            return IngestInput(path: path, size: Int(info.st_size))
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
