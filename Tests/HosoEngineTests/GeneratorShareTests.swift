@@ -87,6 +87,13 @@ import Testing
             if case .unit(_, nil, let province) = record.hometown { return province }
             return nil
         }, by: { $0 }).mapValues(\.count)
+        let older = corpus.records.filter { record in
+            if case .unit(_, .some, let province) = record.hometown { return province == "Tỉnh Hà Tây" || province == "Hà Tây" }
+            if case .text(let text) = record.hometown { return text.hasSuffix("Hà Tây") }
+            return false
+        }
+        #expect(!older.isEmpty, "no pre-2025 hometown written with the older name Hà Tây")
+        #expect(older.allSatisfy { ($0.birthDate?.year ?? 9999) <= 2008 }, "Hà Tây for someone born after 2008")
         let hanoi = provinces["Thành phố Hà Nội", default: 0]
         let caoBang = provinces["Tỉnh Cao Bằng", default: 0]
         #expect(hanoi > 5 * max(1, caoBang), "Hà Nội \(hanoi) vs Cao Bằng \(caoBang): provinces are population-weighted")

@@ -3,7 +3,8 @@ extension GenerationContext {
     ///
     /// Provinces are population-weighted, except that most people of an ethnic minority come from
     /// the group's home provinces. 80 % of hometowns are written on the 2025 map, 20 % on the
-    /// pre-2025 map with a district; about one in eight is a plain string. Birth registration is
+    /// pre-2025 map with a district; about one in eight is a plain string. Some pre-2025 hometowns
+    /// use an older name still in use when the person was born (Tỉnh Hà Tây). Birth registration is
     /// the hometown province for three people in four.
     mutating func planHometown() {
         let places = tables.places
@@ -13,10 +14,19 @@ extension GenerationContext {
             : places.byPopulation.pick(&random)
         plan.home = places.location(in: province, &random)
         let bare = random.chance(perMille: 200)
+        plan.olderProvince = false
+        plan.olderDistrict = false
         if random.chance(perMille: 800) {
             plan.hometownForm = random.chance(perMille: 80) ? .text(.current, bare: bare) : .current(bare: bare)
         } else {
             plan.hometownForm = random.chance(perMille: 300) ? .text(.legacy, bare: bare) : .legacy(bare: bare)
+            let commune = places.legacyCommunes[Int(plan.home)]
+            if commune.olderProvince >= 0 && plan.birthYear <= places.older[Int(commune.olderProvince)].until {
+                plan.olderProvince = random.chance(perMille: 400)
+            }
+            if commune.olderDistrict >= 0 && plan.birthYear <= places.older[Int(commune.olderDistrict)].until {
+                plan.olderDistrict = random.chance(perMille: 400)
+            }
         }
         plan.registration = random.chance(perMille: 750) ? province : places.byPopulation.pick(&random)
         plan.nationalSerial = random.below(1_000_000)
@@ -26,8 +36,9 @@ extension GenerationContext {
     mutating func writeHometown() {
         let places = tables.places
         let commune = places.legacyCommunes[Int(plan.home)]
-        let oldProvince = places.oldProvinces[Int(commune.oldProvince)].name
-        let district = places.districts[Int(commune.district)].name
+        let oldProvince =
+            plan.olderProvince ? places.older[Int(commune.olderProvince)].name : places.oldProvinces[Int(commune.oldProvince)].name
+        let district = plan.olderDistrict ? places.older[Int(commune.olderDistrict)].name : places.districts[Int(commune.district)].name
         let newCommune = places.newCommunes[Int(commune.newCommune)]
         let newProvince = places.newProvinces[Int(newCommune.newProvince)].name
         switch plan.hometownForm {

@@ -68,6 +68,10 @@ struct PersonPlan {
     /// The hometown as a location, and how it is written.
     var home: Int32 = 0
     var hometownForm = HometownForm.current(bare: false)
+    /// Whether a pre-2025 hometown is written with the older province or district name of its
+    /// commune (Tỉnh Hà Tây, Huyện Hoành Bồ), as people born while the name was in use often do.
+    var olderProvince = false
+    var olderDistrict = false
     /// Old province of birth registration, and the six random digits of the CCCD number.
     var registration = 0
     var nationalSerial = 0

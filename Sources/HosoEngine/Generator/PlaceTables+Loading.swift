@@ -94,9 +94,10 @@ extension PlaceTables {
         for province in oldProvinces where province.communes.isEmpty {
             throw provinces.bad(0, "province \(String(decoding: province.name.full, as: UTF8.self)) has no commune with a 2025 successor")
         }
+        let older = try linkOlderNames(&communes, oldProvinces: oldProvinces, districts: districts)
         let weights = oldProvinces.map { population[Substring(String(decoding: $0.code, as: UTF8.self))]?.people ?? 0 }
         return PlaceTables(
             oldProvinces: oldProvinces, newProvinces: newProvinces, districts: districts, legacyCommunes: communes,
-            newCommunes: newCommunes, byPopulation: WeightedChoice(weights))
+            newCommunes: newCommunes, older: older, byPopulation: WeightedChoice(weights))
     }
 }

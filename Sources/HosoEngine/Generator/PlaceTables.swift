@@ -79,6 +79,17 @@ struct LegacyCommune: Sendable {
     let oldProvince: Int32
     /// Index into `newCommunes`, or -1 when the mapping names none.
     var newCommune: Int32
+    /// Older province and district names officers still write for this commune (indices into
+    /// `PlaceTables.older`), or -1.
+    var olderProvince: Int32 = -1
+    var olderDistrict: Int32 = -1
+}
+
+/// A unit name from before the pre-2025 map (places-older.tsv): Hà Tây, Hà Bắc, Nghệ Tĩnh…
+struct OlderName: Sendable {
+    let name: PlaceName
+    /// The last year the name was in use.
+    let until: Int
 }
 
 /// A commune of the 2025 map.
@@ -98,6 +109,7 @@ struct PlaceTables: Sendable {
     let districts: [District]
     let legacyCommunes: [LegacyCommune]
     let newCommunes: [NewCommune]
+    let older: [OlderName]
     /// Old provinces by population (2019 census).
     let byPopulation: WeightedChoice
 
