@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(name: "Hoso", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // Same Hummingbird version and traits as the main package, for the HelloBench baseline.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
     ],
     targets: [
         .executableTarget(
@@ -26,6 +28,15 @@ let package = Package(
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
+        ),
+        // Hello-world Hummingbird server: the HTTP baseline for http/run-load.sh. Kept out of
+        // Benchmarks/Benchmarks/ so the benchmark plugin does not take it for a benchmark.
+        .executableTarget(
+            name: "HelloBench",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "http/HelloBench"
         ),
     ]
 )

@@ -63,9 +63,6 @@ extension APIError {
         message: "a valid bearer key is required: send Authorization: Bearer <key>"
     )
 
-    /// 404: the same body whether the thing is absent or hidden from the caller.
-    public static let notFound = APIError(status: .notFound, code: "not_found", message: "not found")
-
     /// 404 for a path that no route serves.
     public static let noRoute = APIError(status: .notFound, code: "not_found", message: "no such route")
 
@@ -73,11 +70,6 @@ extension APIError {
     public static func tooLarge(_ message: String, parameter: String? = nil) -> APIError {
         APIError(status: .contentTooLarge, code: "too_large", message: message, parameter: parameter)
     }
-
-    /// 503: the index is still loading.
-    public static let unavailable = APIError(
-        status: .serviceUnavailable, code: "unavailable", message: "the index is loading; try again shortly"
-    )
 
     /// 500: anything unexpected. Deliberately says nothing about the cause.
     public static let `internal` = APIError(status: .internalServerError, code: "internal", message: "internal error")

@@ -56,7 +56,8 @@ enum OpenAPIDocument {
               "type": "string",
               "minLength": 1,
               "maxLength": 256
-            }
+            },
+            "example": "Nguyễn Văn An"
           },
           {
             "name": "hometown",
@@ -314,7 +315,8 @@ enum OpenAPIDocument {
             "schema": {
               "type": "string",
               "pattern": "^[A-Za-z0-9._-]{1,64}$"
-            }
+            },
+            "example": "HS0000000001"
           }
         ],
         "responses": {
@@ -432,7 +434,8 @@ enum OpenAPIDocument {
             "schema": {
               "type": "string",
               "pattern": "^[A-Za-z0-9._-]{1,64}$"
-            }
+            },
+            "example": "HS0000000001"
           }
         ],
         "responses": {
@@ -657,7 +660,8 @@ enum OpenAPIDocument {
             "schema": {
               "type": "string",
               "pattern": "^[A-Za-z0-9._-]{1,64}$"
-            }
+            },
+            "example": "HS0000000001"
           },
           {
             "name": "caller",
