@@ -58,41 +58,69 @@ public enum IndexLifecycle {
         return snapshot
     }
 
-    /// Builds a snapshot from the store: records are read in id order, analysed on every core in
-    /// chunks, and added to the builder in order.
+    /// Builds a snapshot from the store. Records are read in id order in chunks; each chunk is
+    /// analysed on every core while the previous chunk's analyses are added to the builder, so
+    /// reading, analysing and building overlap.
     @available(*, noasync)
     public static func build(store: RecordStore) throws -> (IndexSnapshot, UInt64) {
         var builder = IndexBuilder()
         let sequence = try store.lastSequence()
         var chunk: [PersonRecord] = []
-        let chunkSize = 16_384
+        let chunkSize = 8_192
         chunk.reserveCapacity(chunkSize)
-        func flush() {
-            let analyses = analyseInParallel(chunk)
-            for (record, analysis) in zip(chunk, analyses) { builder.add(record, analysis: analysis) }
-            chunk.removeAll(keepingCapacity: true)
+        var pending: PendingAnalysis?
+        func finish(_ p: PendingAnalysis) {
+            p.group.wait()
+            let analyses = p.box.values()
+            for (record, analysis) in zip(p.records, analyses) { builder.add(record, analysis: analysis) }
+        }
+        func hand(_ records: [PersonRecord]) {
+            let next = PendingAnalysis(records)
+            if let pending { finish(pending) }
+            pending = next
         }
         try store.forEachRecord { record in
             chunk.append(record)
-            if chunk.count == chunkSize { flush() }
+            if chunk.count == chunkSize {
+                hand(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
             return true
         }
-        flush()
+        hand(chunk)
+        if let pending { finish(pending) }
         return (builder.build(sequence: sequence), sequence)
     }
 
     /// `RecordAnalysis` of each record, computed on all cores, in input order.
     public static func analyseInParallel(_ records: [PersonRecord]) -> [RecordAnalysis] {
+        let p = PendingAnalysis(records)
+        p.group.wait()
+        return p.box.values()
+    }
+}
+
+/// A chunk being analysed in the background, one slice per core.
+private final class PendingAnalysis: @unchecked Sendable {
+    let records: [PersonRecord]
+    let box: ResultBox
+    let group = DispatchGroup()
+
+    init(_ records: [PersonRecord]) {
+        self.records = records
+        box = ResultBox(count: records.count)
         let workers = max(1, min(8, System.coreCount))
-        let box = ResultBox(count: records.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < records.count {
-                box.set(i, RecordAnalysis(records[i]))
-                i += workers
+        for w in 0..<workers {
+            group.enter()
+            DispatchQueue.global().async { [self] in
+                var i = w
+                while i < records.count {
+                    box.set(i, RecordAnalysis(records[i]))
+                    i += workers
+                }
+                group.leave()
             }
         }
-        return box.values()
     }
 }
 

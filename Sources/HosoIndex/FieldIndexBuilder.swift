@@ -10,6 +10,22 @@ public struct FieldIndexBuilder: Sendable {
     /// Number of records added so far; the next record gets this ordinal.
     public var recordCount: Int { forwardOffsets.count - 1 }
 
+    /// Term ids of field values seen before, when the caller names the value.
+    private var valueTerms: [String: [UInt32]] = [:]
+
+    /// Adds the next record's terms for a field value that repeats across records (a hometown,
+    /// an agency): the first time its terms are interned, later only the value is looked up.
+    public mutating func add(value: String, terms: @autoclosure () -> [IndexTerm]) {
+        if let ids = valueTerms[value] {
+            forwardTerms.append(contentsOf: ids)
+            forwardOffsets.append(UInt32(forwardTerms.count))
+            return
+        }
+        let start = forwardTerms.count
+        add(terms())
+        valueTerms[value] = Array(forwardTerms[start...])
+    }
+
     /// Adds the next record's terms, in reading order (an empty list is a record without this field).
     public mutating func add(_ recordTerms: [IndexTerm]) {
         for term in recordTerms {

@@ -87,14 +87,63 @@ public struct IndexBuilder: Sendable {
 
     public var recordCount: Int { ids.count }
 
+    /// One field of a record: its terms, and the value they came from when it is worth
+    /// recognising again (repeating values are interned once).
+    public struct FieldTerms: Sendable {
+        public var value: String?
+        public var terms: [IndexTerm]
+
+        public init(value: String? = nil, terms: [IndexTerm]) {
+            self.value = value
+            self.terms = terms
+        }
+    }
+
+    /// A record's terms for every field, stored inline (no dictionary per record).
+    public struct RecordTerms: Sendable {
+        private var slots: (FieldTerms?, FieldTerms?, FieldTerms?, FieldTerms?, FieldTerms?, FieldTerms?, FieldTerms?)
+
+        public init() { slots = (nil, nil, nil, nil, nil, nil, nil) }
+
+        public subscript(field: IndexField) -> FieldTerms? {
+            get {
+                switch field {
+                case .name: slots.0
+                case .hometown: slots.1
+                case .placeWords: slots.2
+                case .position: slots.3
+                case .agency: slots.4
+                case .grade: slots.5
+                case .nationalID: slots.6
+                }
+            }
+            set {
+                switch field {
+                case .name: slots.0 = newValue
+                case .hometown: slots.1 = newValue
+                case .placeWords: slots.2 = newValue
+                case .position: slots.3 = newValue
+                case .agency: slots.4 = newValue
+                case .grade: slots.5 = newValue
+                case .nationalID: slots.6 = newValue
+                }
+            }
+        }
+    }
+
     /// Adds the next record.
     public mutating func add(
-        id: String, birthYear: UInt16, gender: UInt8, status: UInt8, accessLevel: UInt8,
-        terms: [IndexField: [IndexTerm]]
+        id: String, birthYear: UInt16, gender: UInt8, status: UInt8, accessLevel: UInt8, fields: RecordTerms
     ) {
         ids.append(id)
         columns.append(birthYear: birthYear, gender: gender, status: status, accessLevel: accessLevel)
-        for f in IndexField.allCases { builders[f]!.add(terms[f] ?? []) }
+        for f in IndexField.allCases {
+            if let field = fields[f], let value = field.value {
+                builders[f]!.add(value: value, terms: field.terms)
+            } else {
+                builders[f]!.add(fields[f]?.terms ?? [])
+            }
+        }
     }
 
     /// Freezes everything added into a snapshot.

@@ -2,12 +2,28 @@
 /// `variant` is an opaque encoding of how the term was spelled, ordered within its key.
 /// The index never interprets either: it compares bytes.
 public struct IndexTerm: Hashable, Sendable, Comparable {
-    public var key: String
-    public var variant: String
+    public let key: String
+    public let variant: String
+    /// Computed once: index builds hash millions of terms, and String hashing normalises.
+    private let hash: Int
 
     public init(key: String, variant: String) {
         self.key = key
         self.variant = variant
+        var hasher = Hasher()
+        var k = key
+        var v = variant
+        k.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(0xFF as UInt8)
+        v.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hash = hasher.finalize()
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    /// Byte equality (the analyser's keys are NFC already; no normalisation needed here).
+    public static func == (a: IndexTerm, b: IndexTerm) -> Bool {
+        a.hash == b.hash && ByteOrder.compare(a.key, b.key) == 0 && ByteOrder.compare(a.variant, b.variant) == 0
     }
 
     /// Byte-wise order of (key, variant), the order of term ids in a `FieldIndex`.

@@ -7,7 +7,7 @@ extension IndexBuilder {
     public mutating func add(_ record: PersonRecord, analysis: RecordAnalysis? = nil) {
         let a = analysis ?? RecordAnalysis(record)
         add(id: record.id, birthYear: a.birthYear, gender: a.gender, status: a.status, accessLevel: a.accessLevel,
-            terms: a.terms)
+            fields: a.fields)
     }
 
     /// A snapshot over `records`, sorted into id order first.

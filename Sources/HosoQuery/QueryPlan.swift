@@ -11,6 +11,13 @@ struct TokenPlan {
 
     static let none: UInt8 = 0xFF
 
+    /// The raw tier of a term, or `TokenPlan.none`.
+    @inline(__always)
+    func raw(_ term: UInt32) -> UInt8 {
+        let i = Int(term) &- low
+        return i >= 0 && i < tiers.count ? tiers[i] : TokenPlan.none
+    }
+
     @inline(__always)
     func tier(_ term: UInt32) -> MatchTier? {
         let i = Int(term) - low
@@ -62,6 +69,10 @@ struct TokenPlan {
 }
 
 /// One fielded parameter: its tokens resolved in its field.
+///
+/// Scoring a candidate reads its forward-index terms and looks their tiers up in each token's
+/// table. The common cases run as direct loops; anything unusual (two query tokens wanting the
+/// same record token) goes through `FieldMatcher`'s general rules, which give the same answer.
 struct FieldPlan {
     var field: Field
     var index: FieldIndex
@@ -71,23 +82,70 @@ struct FieldPlan {
 
     /// The tier of record `ordinal` for this parameter, or nil.
     func tier(of ordinal: UInt32) -> MatchTier? {
-        let terms = index.terms(of: ordinal)
-        let base = terms.startIndex
+        let lo = Int(index.forwardOffsets[Int(ordinal)])
+        let n = Int(index.forwardOffsets[Int(ordinal) + 1]) - lo
+        let terms = index.forwardTerms
+        var worst: UInt8 = 0
+        switch field {
+        case .position:
+            // A phrase from the start of the title (position tokens are all literal).
+            guard n >= tokens.count else { return nil }
+            for q in tokens.indices {
+                let t = tokens[q].raw(terms[lo + q])
+                if t == TokenPlan.none { return nil }
+                worst = max(worst, t)
+            }
+        case .grade, .nationalID:
+            var best = TokenPlan.none
+            for d in 0..<n { best = min(best, tokens[0].raw(terms[lo + d])) }
+            if best == TokenPlan.none { return nil }
+            worst = best
+        case .name, .agency, .hometown:
+            var used: UInt64 = 0
+            for plan in tokens {
+                var best = TokenPlan.none
+                var at = -1
+                for d in 0..<n {
+                    let t = plan.raw(terms[lo + d])
+                    if t < best {
+                        best = t
+                        at = d
+                        if t == 0 { break }
+                    }
+                }
+                if best == TokenPlan.none { return nil }
+                guard at < 64, used & (1 << UInt64(at)) == 0 else { return generalTier(lo, n) }
+                used |= 1 << UInt64(at)
+                worst = max(worst, best)
+            }
+        }
+        return MatchTier(rawValue: Int(max(worst, UInt8(floor.rawValue))))
+    }
+
+    /// The general rules, for the rare record where the fast loop cannot decide.
+    private func generalTier(_ lo: Int, _ n: Int) -> MatchTier? {
+        let terms = index.forwardTerms
         let tokens = self.tokens
         let t = FieldMatcher.tier(
-            queryCount: tokens.count, documentCount: terms.count, field: field, isLiteral: { _ in true }
-        ) { q, d, _ in tokens[q].tier(terms[base + d]) }
+            queryCount: tokens.count, documentCount: n, field: field, isLiteral: { _ in true }
+        ) { q, d, _ in tokens[q].tier(terms[lo + d]) }
         return t.map { $0.worst(floor) }
     }
 
     /// Whether the query's tokens first match the record's tokens in reading order.
     func inOrder(_ ordinal: UInt32) -> Bool {
-        let terms = index.terms(of: ordinal)
+        let lo = Int(index.forwardOffsets[Int(ordinal)])
+        let hi = Int(index.forwardOffsets[Int(ordinal) + 1])
+        let terms = index.forwardTerms
         var last = -1
         for plan in tokens {
-            guard let d = terms.indices.first(where: { plan.tier(terms[$0]) != nil }) else { return false }
-            if d < last { return false }
-            last = d
+            var found = -1
+            for d in lo..<hi where plan.raw(terms[d]) != TokenPlan.none {
+                found = d
+                break
+            }
+            if found < 0 || found < last { return false }
+            last = found
         }
         return true
     }
@@ -96,25 +154,33 @@ struct FieldPlan {
 /// `q`: each word must match in at least one visible field.
 struct FreeTextPlan {
     /// Per word: the fields it can match in, with their plans.
-    var words: [[(index: FieldIndex, plan: TokenPlan)]]
+    var words: [[(index: FieldIndex, plan: TokenPlan, slot: Int)]]
     var floor: MatchTier
 
     /// The worst over words of the best tier in any field, and how many fields matched.
     func tier(of ordinal: UInt32) -> (MatchTier, Int)? {
-        var worst = MatchTier.exact
-        var fieldsMatched = Set<ObjectIdentifier>()
+        var worst: UInt8 = 0
+        var fieldsMatched: UInt32 = 0
         for alternatives in words {
-            var best: (MatchTier, ObjectIdentifier)?
-            for (index, plan) in alternatives {
-                for term in index.terms(of: ordinal) {
-                    if let t = plan.tier(term), best == nil || t < best!.0 { best = (t, ObjectIdentifier(index)) }
+            var best = TokenPlan.none
+            var bestField = -1
+            for (f, alternative) in alternatives.enumerated() {
+                let index = alternative.index
+                let lo = Int(index.forwardOffsets[Int(ordinal)])
+                let hi = Int(index.forwardOffsets[Int(ordinal) + 1])
+                for d in lo..<hi {
+                    let t = alternative.plan.raw(index.forwardTerms[d])
+                    if t < best {
+                        best = t
+                        bestField = f
+                    }
                 }
             }
-            guard let best else { return nil }
-            worst = worst.worst(best.0)
-            fieldsMatched.insert(best.1)
+            if best == TokenPlan.none { return nil }
+            worst = max(worst, best)
+            fieldsMatched |= 1 << UInt32(alternatives[bestField].slot)
         }
-        return (worst.worst(floor), fieldsMatched.count)
+        return (MatchTier(rawValue: Int(max(worst, UInt8(floor.rawValue))))!, fieldsMatched.nonzeroBitCount)
     }
 }
 

@@ -7,8 +7,10 @@ import HosoText
 /// Ingest, rebuild and the test oracle all go through this one function, so a record is
 /// analysed the same way wherever it is searched.
 public struct RecordAnalysis: Sendable {
-    public var terms: [IndexField: [IndexTerm]] = [:]
-    /// Analysed tokens per field (what `terms` were made from), for the oracle and explain.
+    /// Terms per index field, with the field value for repeating fields (interned by the builder).
+    public var fields = IndexBuilder.RecordTerms()
+    /// Analysed tokens per field (what the terms were made from), kept only when asked for
+    /// (the oracle); index builds do not need them.
     public var tokens: [Field: [Token]] = [:]
     /// Words of the hometown's place names (the `placeWords` terms), for `q`.
     public var placeWords: [Token] = []
@@ -17,20 +19,25 @@ public struct RecordAnalysis: Sendable {
     public var status: UInt8 = 0
     public var accessLevel: UInt8 = 0
 
-    public init(_ record: PersonRecord, analyzer: Analyzer = .shared) {
+    public init(_ record: PersonRecord, keepTokens: Bool = false, analyzer: Analyzer = .shared) {
         func add(_ field: Field, _ text: String?, as indexField: IndexField) {
             guard let text else { return }
-            let tokens: [Token]
+            // Names and ids are mostly distinct; the other fields repeat and are worth remembering.
+            let repeats = field != .name && field != .nationalID
+            let analysis: FieldAnalysis
             do {
-                // Names are mostly distinct; the other fields repeat and are worth remembering.
-                tokens = field == .name || field == .nationalID
-                    ? try analyzer.document(text, field: field)
-                    : try AnalysisCache.shared.document(text, field: field, analyzer: analyzer)
+                analysis = repeats
+                    ? try AnalysisCache.shared.document(text, field: field, analyzer: analyzer)
+                    : try FieldAnalysis(text, field: field, analyzer: analyzer)
             } catch {
                 return
             }
-            self.tokens[field] = tokens
-            terms[indexField] = tokens.map(TermCodec.term)
+            if keepTokens { tokens[field] = analysis.tokens }
+            fields[indexField] = IndexBuilder.FieldTerms(value: repeats ? text : nil, terms: analysis.terms)
+            if field == .hometown {
+                if keepTokens { placeWords = analysis.placeWords }
+                fields[.placeWords] = IndexBuilder.FieldTerms(value: text, terms: analysis.placeWordTerms)
+            }
         }
         add(.name, record.fullName, as: .name)
         add(.position, record.position, as: .position)
@@ -39,8 +46,6 @@ public struct RecordAnalysis: Sendable {
         add(.nationalID, record.nationalID, as: .nationalID)
         if let hometown = record.hometown {
             add(.hometown, RecordAnalysis.hometownText(hometown), as: .hometown)
-            placeWords = RecordAnalysis.placeWords(tokens[.hometown] ?? [])
-            terms[.placeWords] = placeWords.map(TermCodec.term)
         }
         birthYear = UInt16(clamping: record.birthDate?.year ?? 0)
         gender = switch record.gender {

@@ -98,15 +98,15 @@ public struct Searcher: Sendable {
             let words = try analyze(text, .name, "q")
             var fields: [(Field, IndexField)] = [(.name, .name), (.position, .position), (.agency, .agency)]
             if callerLevel >= 1 { fields.append((.hometown, .placeWords)) }
-            var plans: [[(index: FieldIndex, plan: TokenPlan)]] = []
+            var plans: [[(index: FieldIndex, plan: TokenPlan, slot: Int)]] = []
             for (i, word) in words.enumerated() {
-                var alternatives: [(index: FieldIndex, plan: TokenPlan)] = []
-                for (field, indexField) in fields {
+                var alternatives: [(index: FieldIndex, plan: TokenPlan, slot: Int)] = []
+                for (slot, (field, indexField)) in fields.enumerated() {
                     let index = snapshot.field(indexField)
                     let matchField: Field = field == .hometown ? .name : field
                     if let p = TokenPlan.make(word, isLast: i == words.count - 1, in: index, field: matchField,
                                               options: options, universe: universe) {
-                        alternatives.append((index, p))
+                        alternatives.append((index, p, slot))
                     }
                 }
                 guard !alternatives.isEmpty else { return telex ? nil : empty }
@@ -118,6 +118,7 @@ public struct Searcher: Sendable {
         if telex && !anyTelex { return nil }
 
         let candidates = PostingList.intersect(lists)
+        let namePlan = fieldPlans.first { $0.field == .name }
         let columns = snapshot.columns
         var heap = TopK(limit: r.limit)
         var total = 0
@@ -145,7 +146,7 @@ public struct Searcher: Sendable {
                 fields += n
             }
             total += 1
-            let inOrder = fieldPlans.first { $0.field == .name }.map { $0.inOrder(o) } ?? true
+            let inOrder = namePlan?.inOrder(o) ?? true
             let key = SortKey.make(tier: tier, fields: fields, inOrder: inOrder, ordinal: o)
             if let cursor = r.cursor, key <= cursor.key { continue }
             heap.insert(key)

@@ -17,7 +17,7 @@ public struct OracleSearcher: Sendable {
     public init(records: [PersonRecord]) {
         entries = records
             .sorted { Array($0.id.utf8).lexicographicallyPrecedes(Array($1.id.utf8)) }
-            .map { Entry(record: $0, analysis: RecordAnalysis($0)) }
+            .map { Entry(record: $0, analysis: RecordAnalysis($0, keepTokens: true)) }
     }
 
     public struct Hit: Sendable, Equatable {
