@@ -196,4 +196,33 @@ import TestSupport
         }
         #expect(raw?.parameter == "cursor")
     }
+
+    @Test func aNewVersionReplacesTheRenderedPersonAndARaisedLevelHidesIt() async throws {
+        let f = try await ServiceFixture.make(records: People.all)
+        defer { f.remove() }
+        let recruiter = try f.caller("recruiter")
+        let before = try await f.service.person(id: "HS0000000001", caller: recruiter)
+        #expect(Body.contains(before, "Phó Giám đốc Sở Y tế"))
+        var moved = People.an()
+        moved.version = 4
+        moved.position = "Giám đốc Sở Y tế"
+        try Self.upsert(moved, f)
+        let after = try await f.service.person(id: "HS0000000001", caller: recruiter)
+        #expect(try Body.object(after)["position"] as? String == "Giám đốc Sở Y tế")
+        var raised = moved
+        raised.version = 5
+        raised.accessLevel = .restricted
+        try Self.upsert(raised, f)
+        let hidden = await serviceError { () async throws(ServiceError) in try await f.service.person(id: "HS0000000001", caller: recruiter) }
+        #expect(hidden == .notFound)
+        // The index snapshot still lists it until a new one is published; the hit is dropped.
+        let search = try await f.service.search(queryString: Self.anQuery, caller: recruiter)
+        #expect(!Body.contains(search, "HS0000000001"))
+        let officer = try await f.service.person(id: "HS0000000001", caller: try f.caller("officer"))
+        #expect(try Body.object(officer)["access_level"] as? Int == 2)
+    }
+
+    static func upsert(_ record: PersonRecord, _ f: ServiceFixture) throws {
+        #expect(try f.service.store.upsert(record) == .updated)
+    }
 }

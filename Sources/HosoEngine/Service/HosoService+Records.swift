@@ -12,10 +12,16 @@ extension HosoService {
     ///   entry cannot be committed.
     public func person(id: String, caller: Caller) async throws(ServiceError) -> [UInt8] {
         let own = try ownership(of: id, caller: caller)
-        let record = try visibleRecord(id, level: own ? .secret : caller.level)
-        try await self.record(.view, caller: caller, parameters: "id=" + id, subject: id, shown: record.map { [$0.id] } ?? [])
-        guard let record else { throw .notFound }
-        return Redaction.json(record, level: caller.level, own: own)
+        if own {
+            let record = try visibleRecord(id, level: .secret)
+            try await self.record(.view, caller: caller, parameters: "id=" + id, subject: id, shown: record.map { [$0.id] } ?? [])
+            guard let record else { throw .notFound }
+            return Redaction.json(record, level: caller.level, own: true)
+        }
+        let json = try visiblePeople([id], level: caller.level)[0]
+        try await self.record(.view, caller: caller, parameters: "id=" + id, subject: id, shown: json == nil ? [] : [id])
+        guard let json else { throw .notFound }
+        return json
     }
 
     /// Runs `GET /v1/me` for a `self` key: the whole own record (but `originals`).
@@ -60,6 +66,31 @@ extension HosoService {
             try await auditLog.append(event)
         } else {
             try await auditLog.append(event)
+        }
+    }
+
+    /// The redacted JSON of each of `ids` for a caller of `level` (in one read transaction),
+    /// `nil` where absent, deleted or above `level`; from `people` when the version is cached.
+    func visiblePeople(_ ids: [String], level: AccessLevel) throws(ServiceError) -> [[UInt8]?] {
+        let records = store.databases.records
+        let people = self.people
+        do {
+            return try store.environment.read { txn in
+                try ids.map { id -> [UInt8]? in
+                    guard RecordID.isValid(id.utf8) else { return nil }
+                    let found = try txn.withValue(forKey: id, in: records) { bytes -> [UInt8]? in
+                        let header = try RecordCodec.header(bytes)
+                        guard !header.isTombstone, header.accessLevel <= level else { return nil }
+                        if let json = people.json(id: id, version: header.version, level: level) { return json }
+                        let json = Redaction.json(try RecordCodec.decode(bytes), level: level)
+                        people.store(json, id: id, version: header.version, level: level)
+                        return json
+                    }
+                    return found ?? nil
+                }
+            }
+        } catch {
+            throw .failure(message: "the record store could not be read: \(error)")
         }
     }
 

@@ -31,7 +31,7 @@ extension HosoService {
         } catch {
             throw Self.map(error)
         }
-        let records = try visibleRecords(result.hits.map(\.id), level: caller.level)
+        let people = try visiblePeople(result.hits.map(\.id), level: caller.level)
 
         var w = JSONWriter(capacity: 512 + result.hits.count * 768)
         var shown: [String] = []
@@ -40,16 +40,17 @@ extension HosoService {
         w.key("total"); w.integer(Int64(result.total))
         w.key("hits")
         w.beginArray()
-        for (hit, record) in zip(result.hits, records) {
+        for (hit, person) in zip(result.hits, people) {
             // A record deleted or raised above the caller's level after this snapshot is left out.
-            guard let record else { continue }
-            shown.append(record.id)
+            guard let person else { continue }
+            shown.append(hit.id)
             w.beginObject()
-            w.key("id"); w.string(record.id)
+            w.key("id"); w.string(hit.id)
             w.key("score"); w.raw(Self.decimal(hit.score, places: 1))
             w.key("tier"); w.string(hit.tier.description)
             w.key("person")
-            Redaction.write(record, level: caller.level, to: &w)
+            // A complete object from `Redaction`; `endObject` below closes the hit.
+            w.bytes.append(contentsOf: person)
             w.endObject()
         }
         w.endArray()

@@ -19,6 +19,9 @@ public final class HosoService: Sendable {
         public var flagThreshold = 2_000
         /// The longest query string accepted, in bytes (longer: `.tooLarge`).
         public var maxQueryBytes = 4_096
+        /// Slots of the rendered-person cache (0 disables it); memory is about this many times
+        /// the mean size of a person's JSON.
+        public var personCacheSlots = 32_768
         /// The time in milliseconds since 1970 (UTC); tests replace it.
         public var clock: @Sendable () -> Int64 = { WallClock.milliseconds() }
 
@@ -36,6 +39,7 @@ public final class HosoService: Sendable {
     let options: Options
     let usage: UsageTracker
     let cursors: CursorSeal
+    let people: PersonCache
     private let current = Mutex<Searcher?>(nil)
 
     /// Opens the store in `directory`. The index is not loaded: call `load()`; until it finishes,
@@ -51,6 +55,7 @@ public final class HosoService: Sendable {
         auditLog = AuditLog(store: store)
         usage = UsageTracker(flagThreshold: options.flagThreshold)
         cursors = try CursorSeal(store: store)
+        people = PersonCache(slots: options.personCacheSlots)
     }
 
     /// Whether the whole index is loaded (`/readyz`). Never partial.
