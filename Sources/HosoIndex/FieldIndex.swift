@@ -15,13 +15,16 @@ public final class FieldIndex: Sendable {
     public let termGroup: [UInt32]
     /// Records holding the group's key, per group.
     public let postings: [PostingList]
-    /// Term ids of record r: `forwardTerms[forwardOffsets[r]..<forwardOffsets[r+1]]`.
+    /// Term lists: list l is `forwardTerms[forwardOffsets[l]..<forwardOffsets[l+1]]`. Record r
+    /// has list r, or list `recordValues[r]` when the field is interned (values repeat).
     public let forwardOffsets: [UInt32]
     public let forwardTerms: [UInt32]
+    /// Per record, its value's list; empty when lists are per record.
+    public let recordValues: [UInt32]
 
     public init(
         keys: StringArena, groupTermStart: [UInt32], variants: StringArena, termGroup: [UInt32],
-        postings: [PostingList], forwardOffsets: [UInt32], forwardTerms: [UInt32]
+        postings: [PostingList], forwardOffsets: [UInt32], forwardTerms: [UInt32], recordValues: [UInt32]
     ) {
         self.keys = keys
         self.groupTermStart = groupTermStart
@@ -30,6 +33,7 @@ public final class FieldIndex: Sendable {
         self.postings = postings
         self.forwardOffsets = forwardOffsets
         self.forwardTerms = forwardTerms
+        self.recordValues = recordValues
     }
 
     public var groupCount: Int { keys.count }
@@ -70,11 +74,15 @@ public final class FieldIndex: Sendable {
     /// Term ids of a group.
     public func terms(ofGroup g: Int) -> Range<Int> { Int(groupTermStart[g])..<Int(groupTermStart[g + 1]) }
 
-    /// Term ids of record `ordinal`, in reading order.
+    /// Where record `ordinal`'s term ids lie in `forwardTerms`, in reading order.
     @inline(__always)
-    public func terms(of ordinal: UInt32) -> ArraySlice<UInt32> {
-        forwardTerms[Int(forwardOffsets[Int(ordinal)])..<Int(forwardOffsets[Int(ordinal) + 1])]
+    public func forwardRange(_ ordinal: UInt32) -> Range<Int> {
+        let list = recordValues.isEmpty ? Int(ordinal) : Int(recordValues[Int(ordinal)])
+        return Int(forwardOffsets[list])..<Int(forwardOffsets[list + 1])
     }
+
+    /// Term ids of record `ordinal`, in reading order.
+    public func terms(of ordinal: UInt32) -> ArraySlice<UInt32> { forwardTerms[forwardRange(ordinal)] }
 
     private func lowerBound(_ probe: UnsafeBufferPointer<UInt8>) -> Int {
         var lo = 0
@@ -90,6 +98,7 @@ public final class FieldIndex: Sendable {
     public var byteSize: Int {
         keys.byteSize + variants.byteSize + groupTermStart.count * 4 + termGroup.count * 4
             + postings.reduce(0) { $0 + $1.byteSize + 9 } + forwardOffsets.count * 4 + forwardTerms.count * 4
+            + recordValues.count * 4
     }
 
     #if DEBUG
@@ -98,7 +107,8 @@ public final class FieldIndex: Sendable {
         precondition(groupTermStart.count == keys.count + 1 && postings.count == keys.count)
         precondition(termGroup.count == variants.count)
         for g in 0..<keys.count where g > 0 { precondition(ByteOrder.compare(keys[g - 1], keys[g]) < 0) }
-        for r in 0..<(forwardOffsets.count - 1) {
+        let records = recordValues.isEmpty ? forwardOffsets.count - 1 : recordValues.count
+        for r in 0..<records {
             for t in terms(of: UInt32(r)) {
                 precondition(postings[Int(termGroup[Int(t)])].contains(UInt32(r)), "record \(r) missing from group")
             }

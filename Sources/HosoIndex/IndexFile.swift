@@ -25,7 +25,7 @@ public enum IndexFileError: Error, Sendable, Equatable, CustomStringConvertible 
 /// so a crash leaves either the old file or the new one, never half of one.
 public enum IndexFile {
     static let magic: UInt64 = 0x3158_4449_4F53_4F48  // "HOSOIDX1" little-endian
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     /// Writes `snapshot` atomically to `path`.
     /// - Throws: `IndexFileError.io` on any write failure.
@@ -61,6 +61,7 @@ public enum IndexFile {
             }
             out.put(index.forwardOffsets)
             out.put(index.forwardTerms)
+            out.put(index.recordValues)
         }
         out.put(out.checksum)
         try out.flush(to: temporary)
@@ -107,13 +108,18 @@ public enum IndexFile {
             }
             let forwardOffsets: [UInt32] = try input.array()
             let forwardTerms: [UInt32] = try input.array()
-            try check(forwardOffsets.count == recordCount + 1, "\(f): forward index size")
+            let recordValues: [UInt32] = try input.array()
+            let lists = forwardOffsets.count - 1
+            try check(recordValues.isEmpty ? lists == recordCount : recordValues.count == recordCount,
+                      "\(f): forward index size")
+            try check(recordValues.allSatisfy { Int($0) < lists }, "\(f): value id out of range")
             try check(Int(forwardOffsets.last ?? 0) == forwardTerms.count, "\(f): forward index length")
             try check(termGroup.count == variants.count, "\(f): term counts disagree")
             try check(forwardTerms.allSatisfy { Int($0) < termGroup.count }, "\(f): term id out of range")
             fields[f] = FieldIndex(
                 keys: keys, groupTermStart: groupTermStart, variants: variants, termGroup: termGroup,
-                postings: postings, forwardOffsets: forwardOffsets, forwardTerms: forwardTerms)
+                postings: postings, forwardOffsets: forwardOffsets, forwardTerms: forwardTerms,
+                recordValues: recordValues)
         }
         let computed = input.checksum
         try check(try input.get(UInt64.self) == computed, "checksum mismatch")

@@ -82,8 +82,9 @@ struct FieldPlan {
 
     /// The tier of record `ordinal` for this parameter, or nil.
     func tier(of ordinal: UInt32) -> MatchTier? {
-        let lo = Int(index.forwardOffsets[Int(ordinal)])
-        let n = Int(index.forwardOffsets[Int(ordinal) + 1]) - lo
+        let range = index.forwardRange(ordinal)
+        let lo = range.lowerBound
+        let n = range.count
         let terms = index.forwardTerms
         var worst: UInt8 = 0
         switch field {
@@ -134,13 +135,12 @@ struct FieldPlan {
 
     /// Whether the query's tokens first match the record's tokens in reading order.
     func inOrder(_ ordinal: UInt32) -> Bool {
-        let lo = Int(index.forwardOffsets[Int(ordinal)])
-        let hi = Int(index.forwardOffsets[Int(ordinal) + 1])
+        let range = index.forwardRange(ordinal)
         let terms = index.forwardTerms
         var last = -1
         for plan in tokens {
             var found = -1
-            for d in lo..<hi where plan.raw(terms[d]) != TokenPlan.none {
+            for d in range where plan.raw(terms[d]) != TokenPlan.none {
                 found = d
                 break
             }
@@ -166,9 +166,7 @@ struct FreeTextPlan {
             var bestField = -1
             for (f, alternative) in alternatives.enumerated() {
                 let index = alternative.index
-                let lo = Int(index.forwardOffsets[Int(ordinal)])
-                let hi = Int(index.forwardOffsets[Int(ordinal) + 1])
-                for d in lo..<hi {
+                for d in index.forwardRange(ordinal) {
                     let t = alternative.plan.raw(index.forwardTerms[d])
                     if t < best {
                         best = t
