@@ -80,6 +80,31 @@ import TestSupport
         #expect(f.service.metrics.flaggedKeys == 2)
     }
 
+    @Test func aRestartKeepsTodaysQuotaAndFlags() async throws {
+        let f = try await ServiceFixture.make(records: People.all, flagThreshold: 10)
+        defer { f.remove() }
+        let quota = try f.service.keys.create(KeyRequest(role: .officer, rate: 1000, dailyQuota: 4)).secret
+        let officer = try f.service.authenticate(bearer: "Bearer " + quota)
+        for _ in 0..<3 { _ = try await f.service.person(id: "HS0000000001", caller: officer) }
+        let recruiter = try f.caller("recruiter")
+        _ = try await f.service.search(queryString: "name=Tr%E1%BA%A7n%20Th%E1%BB%8B%20B%C3%ACnh&limit=100", caller: recruiter)
+        #expect(f.service.metrics.flaggedKeys == 1)
+
+        var options = HosoService.Options()
+        options.flagThreshold = 10
+        options.clock = { f.clock.now }
+        let restarted = try HosoService(directory: f.directory.path, options: options)
+        try await restarted.load()
+        // 3 audited requests of 4 were used before the restart (the authentication above is the 4th).
+        _ = try restarted.authenticate(bearer: "Bearer " + quota)
+        #expect(throws: ServiceError.self) { try restarted.authenticate(bearer: "Bearer " + quota) }
+        // The recruiter was flagged today already: more people do not flag it again.
+        let again = try restarted.authenticate(bearer: "Bearer " + f.secrets["recruiter"]!)
+        _ = try await restarted.search(queryString: "name=L%C3%AA%20V%C4%83n%20H%C3%B2a&limit=100", caller: again)
+        #expect(restarted.metrics.flaggedKeys == 0)
+        #expect(try Self.flags(f, key: recruiter.keyID).count == 1)
+    }
+
     static func flags(_ f: ServiceFixture, key: String) throws -> [AuditEntry] {
         try f.service.auditLog.entries(matching: .caller(key), limit: 1000).filter { $0.event.kind == .flag }
     }

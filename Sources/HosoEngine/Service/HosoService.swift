@@ -61,16 +61,27 @@ public final class HosoService: Sendable {
     /// Whether the whole index is loaded (`/readyz`). Never partial.
     public var isReady: Bool { current.withLock { $0 != nil } }
 
-    /// Loads (or rebuilds) the persisted index on a background thread, then becomes ready.
+    /// Restores today's key usage from the audit log and loads (or rebuilds) the persisted index,
+    /// on a background thread, then becomes ready.
     ///
     /// - Parameter log: receives one line per notable event (rebuild reasons, timings).
     /// - Throws: what `IndexLifecycle.load` throws; the service then stays unready.
     public func load(log: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         let store = self.store
         let directory = self.directory
+        let usage = self.usage
+        let auditLog = self.auditLog
+        let now = options.clock()
         let snapshot: IndexSnapshot = try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try IndexLifecycle.load(store: store, directory: directory, log: log).0 })
+                continuation.resume(
+                    with: Result {
+                        let clock = ContinuousClock()
+                        let start = clock.now
+                        try usage.restore(from: auditLog, now: now)
+                        log("restored today's key usage from the audit log in \(clock.now - start)")
+                        return try IndexLifecycle.load(store: store, directory: directory, log: log).0
+                    })
             }
         }
         publish(snapshot)

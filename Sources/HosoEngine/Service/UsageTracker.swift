@@ -81,6 +81,37 @@ final class UsageTracker: Sendable {
         return crossed
     }
 
+    /// Rebuilds today's counts from the audit log, so a restart neither resets quotas nor lets
+    /// a key start counting distinct people afresh.
+    ///
+    /// Each audited request counts once against the quota (requests refused before auditing —
+    /// bad parameters, 403s — are not in the log and are not counted); flag entries mark keys
+    /// already flagged today. At most `limit` of the newest entries are read.
+    @available(*, noasync)
+    func restore(from log: AuditLog, now: Int64, limit: Int = 2_000_000) throws {
+        let day = WallClock.day(ofMilliseconds: now)
+        var restored: [String: Usage] = [:]
+        try log.forEachEntry(newerThan: day * 86_400_000, limit: limit) { entry in
+            let event = entry.event
+            guard event.keyID.hasPrefix("k_") else { return }
+            var usage = restored[event.keyID] ?? Usage(tokens: 1, refilled: now, day: day)
+            switch event.kind {
+            case .flag:
+                usage.flagged = true
+                usage.seen = []
+            case .search, .view, .history, .me, .audit:
+                usage.requests += 1
+                if !usage.flagged { for id in event.ids { usage.seen.insert(id.hashValue) } }
+            case .key:
+                break
+            }
+            restored[event.keyID] = usage
+        }
+        state.withLock { all in
+            for (key, usage) in restored where all[key] == nil { all[key] = usage }
+        }
+    }
+
     /// Keys flagged by this process since it started (a key flagged on two days counts twice).
     var flaggedCount: Int { flaggedKeys.load(ordering: .relaxed) }
 
