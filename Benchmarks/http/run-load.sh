@@ -89,7 +89,7 @@ until curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do
     sleep 0.1
 done
 ready_s=$(printf "%.2f" "$(echo "$(date +%s.%N) - $start" | bc)")
-records=$(curl -fsS "http://127.0.0.1:$port/metrics" | awk '$1 == "hoso_records" { print $2 }')
+records=$(curl -fsS "http://127.0.0.1:$port/metrics" | awk '$1 == "hoso_records" { printf "%d", $2 }')
 "$hello" --port "$hello_port" &
 hello_pid=$!
 until curl -fsS "http://127.0.0.1:$hello_port/hello" >/dev/null 2>&1; do sleep 0.1; done

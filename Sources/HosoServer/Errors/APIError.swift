@@ -72,5 +72,5 @@ extension APIError {
     }
 
     /// 500: anything unexpected. Deliberately says nothing about the cause.
-    public static let `internal` = APIError(status: .internalServerError, code: "internal", message: "internal error")
+    public static let `internal` = APIError(status: .internalServerError, code: "internal_error", message: "internal error")
 }

@@ -911,7 +911,7 @@ enum OpenAPIDocument {
                   "too_large",
                   "rate_limited",
                   "unavailable",
-                  "internal",
+                  "internal_error",
                   "bad_request",
                   "method_not_allowed"
                 ]
