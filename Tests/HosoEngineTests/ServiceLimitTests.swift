@@ -98,11 +98,23 @@ import TestSupport
         // 3 audited requests of 4 were used before the restart (the authentication above is the 4th).
         _ = try restarted.authenticate(bearer: "Bearer " + quota)
         #expect(throws: ServiceError.self) { try restarted.authenticate(bearer: "Bearer " + quota) }
+        #expect(try Self.usage(restarted, f.clock.now)[officer.keyID]?.requests == 3)
         // The recruiter was flagged today already: more people do not flag it again.
         let again = try restarted.authenticate(bearer: "Bearer " + f.secrets["recruiter"]!)
         _ = try await restarted.search(queryString: "name=L%C3%AA%20V%C4%83n%20H%C3%B2a&limit=100", caller: again)
         #expect(restarted.metrics.flaggedKeys == 0)
         #expect(try Self.flags(f, key: recruiter.keyID).count == 1)
+        // A load on a later day drops the old counters.
+        let yesterday = f.clock.now
+        f.clock.advance(milliseconds: 86_400_000)
+        let nextDay = try HosoService(directory: f.directory.path, options: options)
+        try await nextDay.load()
+        #expect(try Self.usage(nextDay, yesterday).isEmpty)
+        _ = try nextDay.authenticate(bearer: "Bearer " + quota)
+    }
+
+    static func usage(_ service: HosoService, _ now: Int64) throws -> [String: DailyUsage] {
+        try service.auditLog.usage(day: WallClock.day(ofMilliseconds: now))
     }
 
     static func flags(_ f: ServiceFixture, key: String) throws -> [AuditEntry] {

@@ -58,27 +58,6 @@ extension AuditLog {
         }
     }
 
-    /// Visits entries from the newest back to the first one older than `time` (ms), at most
-    /// `limit` of them.
-    ///
-    /// - Throws: `LMDBError`, or `ByteFieldError` for a damaged entry.
-    @available(*, noasync)
-    public func forEachEntry(newerThan time: Int64, limit: Int, _ body: (AuditEntry) throws -> Void) throws {
-        try environment.read { txn in
-            try txn.withCursor(in: audit) { cursor in
-                var more = try cursor.last()
-                var visited = 0
-                while more, visited < limit {
-                    let entry = try cursor.withCurrent { _, value in try AuditCodec.decode(value) }
-                    guard entry.event.time >= time else { return }
-                    try body(entry)
-                    visited += 1
-                    more = try cursor.previous()
-                }
-            }
-        }
-    }
-
     /// How many entries the log holds.
     @available(*, noasync)
     public func count() throws -> Int {

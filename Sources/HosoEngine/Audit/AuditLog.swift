@@ -122,6 +122,7 @@ public final class AuditLog: Sendable {
                 head.u64(sequence)
                 head.raw(previous)
                 try txn.put(head.bytes, forKey: AuditCodec.headKey, in: meta)
+                try Self.addUsage(of: events, in: txn, meta: meta)
                 return first
             }
             stats.withLock {

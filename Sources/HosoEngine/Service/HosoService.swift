@@ -61,7 +61,7 @@ public final class HosoService: Sendable {
     /// Whether the whole index is loaded (`/readyz`). Never partial.
     public var isReady: Bool { current.withLock { $0 != nil } }
 
-    /// Restores today's key usage from the audit log and loads (or rebuilds) the persisted index,
+    /// Restores today's key usage (kept beside the audit log) and loads (or rebuilds) the persisted index,
     /// on a background thread, then becomes ready.
     ///
     /// - Parameter log: receives one line per notable event (rebuild reasons, timings).
@@ -76,10 +76,9 @@ public final class HosoService: Sendable {
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(
                     with: Result {
-                        let clock = ContinuousClock()
-                        let start = clock.now
-                        try usage.restore(from: auditLog, now: now)
-                        log("restored today's key usage from the audit log in \(clock.now - start)")
+                        let day = WallClock.day(ofMilliseconds: now)
+                        usage.restore(try auditLog.usage(day: day), day: day, now: now)
+                        try auditLog.pruneUsage(before: day)
                         return try IndexLifecycle.load(store: store, directory: directory, log: log).0
                     })
             }

@@ -81,34 +81,19 @@ final class UsageTracker: Sendable {
         return crossed
     }
 
-    /// Rebuilds today's counts from the audit log, so a restart neither resets quotas nor lets
-    /// a key start counting distinct people afresh.
+    /// Takes over today's counts kept beside the audit log, so a restart neither resets quotas
+    /// nor flags a key twice in a day.
     ///
-    /// Each audited request counts once against the quota (requests refused before auditing —
-    /// bad parameters, 403s — are not in the log and are not counted); flag entries mark keys
-    /// already flagged today. At most `limit` of the newest entries are read.
-    @available(*, noasync)
-    func restore(from log: AuditLog, now: Int64, limit: Int = 2_000_000) throws {
-        let day = WallClock.day(ofMilliseconds: now)
-        var restored: [String: Usage] = [:]
-        try log.forEachEntry(newerThan: day * 86_400_000, limit: limit) { entry in
-            let event = entry.event
-            guard event.keyID.hasPrefix("k_") else { return }
-            var usage = restored[event.keyID] ?? Usage(tokens: 1, refilled: now, day: day)
-            switch event.kind {
-            case .flag:
-                usage.flagged = true
-                usage.seen = []
-            case .search, .view, .history, .me, .audit:
-                usage.requests += 1
-                if !usage.flagged { for id in event.ids { usage.seen.insert(id.hashValue) } }
-            case .key:
-                break
-            }
-            restored[event.keyID] = usage
-        }
+    /// Only audited requests were counted (requests refused before auditing — bad parameters,
+    /// 403s — are not), and distinct people start again from zero for keys not yet flagged.
+    func restore(_ usage: [String: DailyUsage], day: Int64, now: Int64) {
         state.withLock { all in
-            for (key, usage) in restored where all[key] == nil { all[key] = usage }
+            for (key, daily) in usage where all[key] == nil {
+                var restored = Usage(tokens: 1, refilled: now, day: day)
+                restored.requests = daily.requests
+                restored.flagged = daily.flagged
+                all[key] = restored
+            }
         }
     }
 
