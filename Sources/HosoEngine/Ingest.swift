@@ -1,17 +1,25 @@
+import Dispatch
 import HosoStore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `hoso ingest`: loads NDJSON files into a store (DESIGN §2, §6).
 ///
-/// One thread reads each file through a fixed buffer, parses, validates and repairs every line
-/// and encodes the records into batches; the calling thread writes each batch in one LMDB write
-/// transaction. A bounded queue between them keeps memory flat whatever the file size. Batches
-/// are cut every `batchSize` input lines, so after a crash the store holds a whole number of
-/// batches, and a rerun skips what is there (stale by version) and loads the rest.
+/// A reader thread reads each file through a fixed buffer and cuts the lines into chunks;
+/// `parserThreads` workers parse, validate, repair and encode the chunks in parallel; the calling
+/// thread puts the results back in order and writes every `batchSize` input lines in one LMDB
+/// write transaction. A fixed number of chunks may be in flight, so memory stays flat whatever
+/// the file size. Because batches are cut by input line, after a crash the store holds a whole
+/// number of batches, and a rerun skips what is there (stale by version) and loads the rest.
 public enum Ingest {
     /// Loads `options.files` into the store at `options.database`.
     ///
     /// - Parameters:
-    ///   - options: files, database, rejects file, batch size.
+    ///   - options: files, database, rejects file, batch size, parser threads.
     ///   - progress: called on the calling thread after each committed batch.
     /// - Returns: the counts of the run.
     /// - Throws: `IngestError` for an unreadable input or rejects file; `LMDBError` or
@@ -29,29 +37,54 @@ public enum Ingest {
         let rejects = try RejectsFile(path: options.rejectsPath)
         defer { rejects.close() }
 
-        let queue = BatchQueue(capacity: options.queueDepth)
-        let parser = IngestParser(inputs: inputs, batchSize: options.batchSize, queue: queue)
-        parser.start()
+        let workers = max(1, options.parserThreads)
+        let chunksPerBatch = (options.batchSize + options.chunkLines - 1) / options.chunkLines
+        let work = BlockingQueue<IngestWork>(capacity: 2 * workers)
+        let results = ReorderBuffer<IngestResult>()
+        let credits = DispatchSemaphore(value: chunksPerBatch + 2 * workers + 2)
+        let reader = IngestReader(
+            inputs: inputs, batchSize: options.batchSize, chunkLines: options.chunkLines, work: work,
+            results: results, credits: credits, workers: workers)
+        DispatchQueue(label: "hoso.ingest.reader", qos: .userInitiated).async { reader.run() }
+        for index in 0..<workers {
+            let parser = IngestParser(work: work, results: results)
+            DispatchQueue(label: "hoso.ingest.parser.\(index)", qos: .userInitiated).async { parser.run() }
+        }
+
         var summary = IngestSummary()
         var failure: (any Error)?
+        var pending: [PreparedChunk] = []
+        var next = 0
         consume: while true {
-            switch queue.pop() {
-            case .batch(let batch):
+            let result = results.take(next)
+            next += 1
+            switch result {
+            case .prepared(let chunk):
+                pending.append(chunk)
+                guard chunk.endsBatch else { continue }
+                defer {
+                    for _ in pending { credits.signal() }
+                    pending.removeAll(keepingCapacity: true)
+                }
                 guard failure == nil else { continue }
                 do {
-                    let counts = try IngestWriter.write(batch, to: store)
-                    try rejects.write(batch.rejects, files: inputs)
-                    summary.add(counts, lines: batch.lines, rejected: batch.rejects.count)
-                    summary.bytesRead = batch.bytesReadSoFar
+                    let counts = try IngestWriter.write(pending, to: store)
+                    for written in pending {
+                        try rejects.write(written.rejects, files: inputs)
+                        summary.sample(written.rejects, files: inputs)
+                    }
+                    summary.add(counts, lines: pending.reduce(0) { $0 + $1.lines },
+                        rejected: pending.reduce(0) { $0 + $1.rejects.count })
+                    summary.bytesRead = chunk.bytesReadSoFar
                     summary.seconds = (clock.now - start).seconds
                     progress(IngestProgress(summary: summary, totalBytes: totalBytes))
                 } catch {
                     failure = error
-                    parser.cancel()
+                    reader.cancel()
                 }
             case .failed(let error):
                 failure = failure ?? error
-            case .finished:
+            case .end:
                 break consume
             }
         }
@@ -73,8 +106,13 @@ public struct IngestOptions: Sendable {
     public var rejects: String?
     /// Input lines per write transaction.
     public var batchSize: Int
-    /// Parsed batches that may wait for the writer (bounds memory to about that many batches).
-    public var queueDepth: Int = 2
+    /// Threads that parse lines in parallel (the reader and the writer have one each).
+    public var parserThreads: Int = IngestOptions.defaultParserThreads
+    /// Lines handed to a parser thread at a time.
+    public var chunkLines: Int = 2_000
+
+    /// One per processor, at most 4.
+    public static var defaultParserThreads: Int { max(1, min(4, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
 
     /// The default `batchSize`.
     public static let defaultBatchSize = 50_000
@@ -118,11 +156,22 @@ public struct IngestSummary: Sendable, Equatable {
     public var databaseBytes = 0
     /// Live records in the store at the end.
     public var storedRecords = 0
+    /// The first rejected lines (at most `sampleLimit`), for the console; all are in the rejects file.
+    public var rejectSamples: [RejectSample] = []
+
+    /// How many rejected lines `rejectSamples` keeps.
+    public static let sampleLimit = 10
 
     public init() {}
 
     /// Lines handled per second.
     public var recordsPerSecond: Double { seconds > 0 ? Double(read) / seconds : 0 }
+
+    mutating func sample(_ rejects: [Reject], files: [IngestInput]) {
+        for reject in rejects where rejectSamples.count < Self.sampleLimit {
+            rejectSamples.append(RejectSample(file: files[reject.file].path, line: reject.line, reason: reject.reason))
+        }
+    }
 
     mutating func add(_ counts: IngestWriter.Counts, lines: Int, rejected: Int) {
         read += lines
@@ -131,6 +180,14 @@ public struct IngestSummary: Sendable, Equatable {
         stale += counts.stale
         self.rejected += rejected
     }
+}
+
+/// Where a rejected line was and why.
+public struct RejectSample: Sendable, Equatable {
+    public var file: String
+    /// 1-based.
+    public var line: Int
+    public var reason: String
 }
 
 /// Why an ingest could not run (bad lines are not errors; they are rejected).

@@ -1,8 +1,44 @@
 import HosoModel
 import HosoStore
 
-/// Records parsed, validated, repaired and encoded by the parser thread, ready to write.
-struct PreparedBatch: Sendable {
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Input lines copied out of the read buffer, for one parser worker.
+struct RawChunk: Sendable {
+    /// Where one line is in `bytes`.
+    struct Line: Sendable {
+        var start: Int
+        var end: Int
+        /// 1-based line number in its file.
+        var number: Int
+        /// Index into the run's input files.
+        var file: Int
+        /// The line was longer than the read buffer; `bytes` holds only its start.
+        var tooLong: Bool
+    }
+
+    /// Position in the run; results are written in this order.
+    var sequence = 0
+    var bytes: [UInt8] = []
+    var lines: [Line] = []
+    /// Whether a write transaction ends after this chunk.
+    var endsBatch = false
+    /// Input bytes consumed through the end of this chunk, over all files.
+    var bytesReadSoFar = 0
+
+    mutating func append(_ line: UnsafeBufferPointer<UInt8>, number: Int, file: Int, tooLong: Bool = false) {
+        let start = bytes.count
+        bytes.append(contentsOf: line)
+        lines.append(Line(start: start, end: bytes.count, number: number, file: file, tooLong: tooLong))
+    }
+}
+
+/// A chunk parsed, validated, repaired and encoded by a worker, ready to write.
+struct PreparedChunk: Sendable {
     /// One record to write: its encoding is `encoded[range]`.
     struct Entry: Sendable {
         var range: Range<Int>
@@ -11,19 +47,15 @@ struct PreparedBatch: Sendable {
         var nationalID: String?
     }
 
+    var sequence = 0
     /// The encoded records, back to back.
     var encoded: [UInt8] = []
     var entries: [Entry] = []
     var rejects: [Reject] = []
-    /// Non-blank input lines in the batch (records and rejects).
+    /// Non-blank input lines in the chunk (records and rejects).
     var lines = 0
-    /// Input bytes consumed up to the end of this batch, over all files.
+    var endsBatch = false
     var bytesReadSoFar = 0
-
-    init(capacity: Int) {
-        entries.reserveCapacity(capacity)
-        encoded.reserveCapacity(capacity * 600)
-    }
 
     /// Encodes `record` and adds it.
     mutating func append(_ record: PersonRecord) {
@@ -73,9 +105,3 @@ struct IngestInput: Sendable {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,37 +1,48 @@
 import Dispatch
 import Synchronization
 
-/// What the parser thread hands the writer.
-enum IngestItem: Sendable {
-    case batch(PreparedBatch)
-    /// The parser stopped on an error (e.g. an unreadable file).
-    case failed(IngestError)
-    /// No more items.
-    case finished
-}
-
-/// A blocking first-in first-out queue of at most `capacity` items between two threads.
-final class BatchQueue: Sendable {
+/// A blocking first-in first-out queue of at most `capacity` elements between threads.
+final class BlockingQueue<Element: Sendable>: Sendable {
     private let slots: DispatchSemaphore
     private let filled = DispatchSemaphore(value: 0)
-    private let items = Mutex<[IngestItem]>([])
+    private let items = Mutex<[Element]>([])
 
     init(capacity: Int) {
         slots = DispatchSemaphore(value: max(1, capacity))
     }
 
     /// Adds `item`, waiting while the queue is full.
-    func push(_ item: IngestItem) {
+    func push(_ item: Element) {
         slots.wait()
         items.withLock { $0.append(item) }
         filled.signal()
     }
 
     /// Takes the oldest item, waiting while the queue is empty.
-    func pop() -> IngestItem {
+    func pop() -> Element {
         filled.wait()
         let item = items.withLock { $0.removeFirst() }
         slots.signal()
         return item
+    }
+}
+
+/// Results that arrive out of order from several workers, taken in sequence order.
+final class ReorderBuffer<Element: Sendable>: Sendable {
+    private let arrived = DispatchSemaphore(value: 0)
+    private let items = Mutex<[Int: Element]>([:])
+
+    /// Stores the result numbered `sequence`.
+    func put(_ item: Element, at sequence: Int) {
+        items.withLock { $0[sequence] = item }
+        arrived.signal()
+    }
+
+    /// Takes the result numbered `sequence`, waiting until it arrives.
+    func take(_ sequence: Int) -> Element {
+        while true {
+            if let item = items.withLock({ $0.removeValue(forKey: sequence) }) { return item }
+            arrived.wait()
+        }
     }
 }

@@ -9,22 +9,25 @@ enum IngestWriter {
         var stale = 0
     }
 
-    /// Writes every record of `batch` in one transaction and commits it.
+    /// Writes every record of `chunks` in one transaction and commits it.
     ///
     /// - Returns: how many records were inserted, updated or stale.
     /// - Throws: `LMDBError` or `StoreError`; then nothing of the batch is stored.
     @available(*, noasync)
-    static func write(_ batch: PreparedBatch, to store: RecordStore) throws -> Counts {
-        guard !batch.entries.isEmpty else { return Counts() }
+    static func write(_ chunks: [PreparedChunk], to store: RecordStore) throws -> Counts {
+        guard chunks.contains(where: { !$0.entries.isEmpty }) else { return Counts() }
         return try store.write { writer in
             var counts = Counts()
-            for entry in batch.entries {
-                let outcome = try writer.upsert(
-                    encoded: batch.encoded[entry.range], id: entry.id, version: entry.version, nationalID: entry.nationalID)
-                switch outcome {
-                case .inserted: counts.inserted += 1
-                case .updated: counts.updated += 1
-                case .stale: counts.stale += 1
+            for chunk in chunks {
+                for entry in chunk.entries {
+                    let outcome = try writer.upsert(
+                        encoded: chunk.encoded[entry.range], id: entry.id, version: entry.version,
+                        nationalID: entry.nationalID)
+                    switch outcome {
+                    case .inserted: counts.inserted += 1
+                    case .updated: counts.updated += 1
+                    case .stale: counts.stale += 1
+                    }
                 }
             }
             return counts

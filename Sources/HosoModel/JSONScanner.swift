@@ -66,7 +66,7 @@ struct JSONScanner {
         } else {
             found = "end of line"
         }
-        return RecordError(field: nil, reason: "invalid JSON at column \(index + 1): \(what), found \(found)")
+        return RecordError(field: nil, reason: "invalid JSON at byte \(index + 1): \(what), found \(found)")
     }
 
     /// The JSON kind of the next value, for "expected a string, got a number" messages.

@@ -46,6 +46,10 @@ struct IngestCommand: ParsableCommand {
         }
         if terminal { print() }
         print(summary.report)
+        for sample in summary.rejectSamples { print("rejected \(sample.file):\(sample.line): \(sample.reason)") }
+        if summary.rejected > summary.rejectSamples.count {
+            print("… and \(summary.rejected - summary.rejectSamples.count) more")
+        }
         if summary.rejected > 0 { print("rejected lines are in \(options.rejectsPath)") }
     }
 }

@@ -41,6 +41,7 @@ import TestSupport
         #expect(found.map { $0["file"] as? String } == [input, input])
         #expect(found.last?["reason"] as? String == "national_id: must be 12 digits, got 13")
         #expect(found.first?["text"] as? String == "{\"id\":\"x\",\"full_name\":")
+        #expect(summary.rejectSamples.map(\.line) == [4, 13])
 
         let store = try RecordStore(directory: database)
         for index in 0..<10 {
@@ -97,6 +98,25 @@ import TestSupport
         let record = try #require(try RecordStore(directory: directory.path + "/db").record(id: "a"))
         #expect(record.fullName == "Nguyễn Văn Hùng")
         #expect(record.originals == [OriginalText(path: "full_name", text: legacy)])
+    }
+
+    /// Many small chunks on four parser threads still land in file order, batch by batch.
+    @Test func parallelParsersKeepFileOrder() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let factory = RecordFactory(seed: 5)
+        var lines = (0..<500).map { factory.line($0) }
+        for position in [17, 250, 499] { lines[position] = "{\"id\":\"bad\(position)\"}" }
+        let input = try write(lines, to: directory)
+        var options = IngestOptions(files: [input], database: directory.path + "/db", batchSize: 10)
+        options.parserThreads = 4
+        options.chunkLines = 3
+        let summary = try Ingest.run(options)
+        #expect(summary.stored == 497 && summary.rejected == 3)
+        #expect(try rejects(options.rejectsPath).map { $0["line"] as? Int } == [18, 251, 500])
+        let changes = try RecordStore(directory: options.database).changes(since: 0, limit: 1000)
+        let expected = (0..<500).filter { ![17, 250, 499].contains($0) }.map { RecordFactory.id($0) }
+        #expect(changes.map(\.id) == expected)
     }
 
     @Test func missingInputIsAnError() throws {
