@@ -33,9 +33,10 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration(host: host, port: port)
         configuration.maxQueryBytes = maxQueryBytes
         configuration.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let level = configuration.logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = configuration.logLevel
+            handler.logLevel = level
             return handler
         }
         try await HosoServerMain.run(directory: db, configuration: configuration)
