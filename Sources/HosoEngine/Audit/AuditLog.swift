@@ -15,7 +15,7 @@ public final class AuditLog: Sendable {
 
     struct Queue: Sendable {
         var events: [AuditEvent] = []
-        var waiters: [Waiter?] = []
+        var waiters: [Waiter] = []
         var draining = false
     }
 
@@ -79,7 +79,7 @@ public final class AuditLog: Sendable {
     /// Commits batches until the queue is empty.
     private func drain() {
         while true {
-            let (events, waiters) = queue.withLock { q -> ([AuditEvent], [Waiter?]) in
+            let (events, waiters) = queue.withLock { q -> ([AuditEvent], [Waiter]) in
                 if q.events.isEmpty {
                     q.draining = false
                     return ([], [])
@@ -93,9 +93,9 @@ public final class AuditLog: Sendable {
             if events.isEmpty { return }
             do {
                 let first = try commit(events)
-                for (i, waiter) in waiters.enumerated() { waiter?.resume(returning: .success(first + UInt64(i))) }
+                for (i, waiter) in waiters.enumerated() { waiter.resume(returning: .success(first + UInt64(i))) }
             } catch {
-                for waiter in waiters { waiter?.resume(returning: .failure(error)) }
+                for waiter in waiters { waiter.resume(returning: .failure(error)) }
             }
         }
     }
