@@ -42,7 +42,7 @@ struct AuditCommand: ParsableCommand {
         }
 
         func run() throws {
-            let log = AuditLog(store: try RecordStore(directory: db))
+            let log = try AuditLog(store: try RecordStore(directory: db))
             let filter: AuditFilter = subject.map { .subject($0) } ?? .caller(caller ?? "")
             for entry in try log.entries(matching: filter, limit: limit) {
                 let e = entry.event

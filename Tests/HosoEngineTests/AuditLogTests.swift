@@ -18,7 +18,7 @@ import TestSupport
     /// A store whose log holds `count` entries.
     static func log(_ dir: TemporaryDirectory, count: Int) throws -> (RecordStore, AuditLog) {
         let store = try RecordStore(directory: dir.path)
-        let log = AuditLog(store: store)
+        let log = try AuditLog(store: store)
         try log.appendNow((1...count).map(event))
         return (store, log)
     }
@@ -141,7 +141,7 @@ import TestSupport
         let dir = try TemporaryDirectory(prefix: "hoso-audit")
         defer { dir.remove() }
         let store = try RecordStore(directory: dir.path)
-        let log = AuditLog(store: store)
+        let log = try AuditLog(store: store)
         let count = 400
         let sequences = try await withThrowingTaskGroup(of: UInt64.self) { group in
             for i in 0..<count { group.addTask { try await log.append(Self.event(i)) } }
@@ -155,5 +155,36 @@ import TestSupport
         #expect(stats.commits < UInt64(count), "group commit should batch concurrent appends: \(stats)")
         let result = try Self.verify(store)
         #expect(result.isValid && result.entries == UInt64(count), "\(result)")
+    }
+
+    @Test func blockFiltersFindWhatAFullScanFinds() throws {
+        let dir = try TemporaryDirectory(prefix: "hoso-audit")
+        defer { dir.remove() }
+        let store = try RecordStore(directory: dir.path)
+        let log = try AuditLog(store: store)
+        var random = TestSupport.SeededRandom(seed: 9)
+        let events: [AuditEvent] = (0..<10_000).map { i in
+            let ids = (0..<3).map { _ in "HS\(Int.random(in: 0..<3000, using: &random))" }
+            return AuditEvent(
+                kind: i % 5 == 0 ? .view : .search, time: Int64(i), keyID: "k_t\(i % 7)", role: "officer", parameters: "p",
+                subject: i % 5 == 0 ? ids[0] : nil, ids: i % 5 == 0 ? [] : ids)
+        }
+        for start in stride(from: 0, to: events.count, by: 999) {
+            try log.appendNow(Array(events[start..<min(events.count, start + 999)]))
+        }
+        #expect(try Self.blooms(store, log) == 2, "blocks 0 and 1 are complete (sequences 1…8191)")
+        for subject in ["HS17", "HS2999", "HS0", "HS42", "HSnone"] {
+            let expected = events.indices.reversed()
+                .filter { events[$0].subject == subject || events[$0].ids.contains(subject) }.map { UInt64($0 + 1) }
+            #expect(try log.entries(matching: .subject(subject), limit: 100_000).map(\.sequence) == expected, "\(subject)")
+            #expect(try log.entries(matching: .subject(subject), limit: 2).map(\.sequence) == Array(expected.prefix(2)))
+        }
+        let byKey = try log.entries(matching: .caller("k_t3"), limit: 100_000).map(\.sequence)
+        #expect(byKey == events.indices.reversed().filter { $0 % 7 == 3 }.map { UInt64($0 + 1) })
+        #expect(try Self.verify(store).isValid)
+    }
+
+    static func blooms(_ store: RecordStore, _ log: AuditLog) throws -> Int {
+        try store.environment.read { txn in try txn.statistics(of: try store.environment.openDatabase(AuditLog.bloomDatabase)).entries }
     }
 }

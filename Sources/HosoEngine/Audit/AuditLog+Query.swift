@@ -25,39 +25,6 @@ public enum AuditFilter: Sendable, Hashable {
 }
 
 extension AuditLog {
-    /// The newest entries matching `filter`, newest first.
-    ///
-    /// Scans from the end of the log; entries that do not contain the filter's bytes are skipped
-    /// without decoding.
-    ///
-    /// - Parameters:
-    ///   - filter: by subject or by caller key.
-    ///   - limit: the most entries to return.
-    /// - Throws: `LMDBError`, or `ByteFieldError` for a damaged entry.
-    @available(*, noasync)
-    public func entries(matching filter: AuditFilter, limit: Int) throws -> [AuditEntry] {
-        let needle = filter.needle
-        return try environment.read { txn in
-            var found: [AuditEntry] = []
-            guard limit > 0, !needle.isEmpty else { return found }
-            try txn.withCursor(in: audit) { cursor in
-                var more = try cursor.last()
-                while more {
-                    if let entry = try cursor.withCurrent({ _, value -> AuditEntry? in
-                        guard Self.contains(AuditCodec.canonicalBytes(value), needle) else { return nil }
-                        let entry = try AuditCodec.decode(value)
-                        return filter.matches(entry.event) ? entry : nil
-                    }) {
-                        found.append(entry)
-                        if found.count >= limit { return }
-                    }
-                    more = try cursor.previous()
-                }
-            }
-            return found
-        }
-    }
-
     /// How many entries the log holds.
     @available(*, noasync)
     public func count() throws -> Int {

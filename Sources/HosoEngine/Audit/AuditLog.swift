@@ -32,15 +32,19 @@ public final class AuditLog: Sendable {
     let environment: Environment
     let audit: Database
     let meta: Database
+    let blooms: Database
     private let queue = Mutex(Queue())
     private let stats = Mutex(Statistics(entries: 0, commits: 0, largestCommit: 0))
     private let writer = DispatchQueue(label: "hoso.audit.writer", qos: .userInitiated)
 
     /// The audit log of a record store (same LMDB environment).
-    public init(store: RecordStore) {
+    ///
+    /// - Throws: `LMDBError` if the `audit_blooms` database cannot be opened.
+    public init(store: RecordStore) throws {
         environment = store.environment
         audit = store.databases.audit
         meta = store.databases.meta
+        blooms = try store.environment.openDatabase(Self.bloomDatabase)
     }
 
     /// Appends an event and returns once it is committed.
@@ -108,6 +112,7 @@ public final class AuditLog: Sendable {
         do {
             let first = try environment.write { txn -> UInt64 in
                 var (sequence, previous) = try Self.tail(in: txn, audit)
+                let before = sequence
                 let first = sequence + 1
                 for event in events {
                     sequence += 1
@@ -123,6 +128,7 @@ public final class AuditLog: Sendable {
                 head.raw(previous)
                 try txn.put(head.bytes, forKey: AuditCodec.headKey, in: meta)
                 try Self.addUsage(of: events, in: txn, meta: meta)
+                try Self.sealBlocks(from: before, to: sequence, in: txn, audit: audit, blooms: blooms)
                 return first
             }
             stats.withLock {

@@ -52,7 +52,7 @@ public final class HosoService: Sendable {
         self.options = options
         store = try RecordStore(directory: directory)
         keys = try KeyStore(store: store)
-        auditLog = AuditLog(store: store)
+        auditLog = try AuditLog(store: store)
         usage = UsageTracker(flagThreshold: options.flagThreshold)
         cursors = try CursorSeal(store: store)
         people = PersonCache(slots: options.personCacheSlots)
