@@ -225,4 +225,33 @@ import TestSupport
     static func upsert(_ record: PersonRecord, _ f: ServiceFixture) throws {
         #expect(try f.service.store.upsert(record) == .updated)
     }
+
+    @Test func searchesAndViewsAreAuditedWithWhatCameBack() async throws {
+        let f = try await ServiceFixture.make(records: People.all)
+        defer { f.remove() }
+        let recruiter = try f.caller("recruiter")
+        _ = try await f.service.search(queryString: Self.anQuery, caller: recruiter)
+        _ = await serviceError { () async throws(ServiceError) in try await f.service.person(id: "HS0000000002", caller: recruiter) }
+        let admin = try f.caller("admin")
+        let aboutAn = try Body.object(try await f.service.audit(subject: "HS0000000001", caller: admin))["entries"] as? [[String: Any]] ?? []
+        #expect(aboutAn.count == 1)
+        #expect(aboutAn.first?["kind"] as? String == "search")
+        #expect(aboutAn.first?["key"] as? String == recruiter.keyID)
+        #expect(aboutAn.first?["role"] as? String == "recruiter")
+        #expect(aboutAn.first?["parameters"] as? String == Self.anQuery)
+        #expect(aboutAn.first?["ids"] as? [String] == ["HS0000000001"])
+        let aboutSecret = try Body.object(try await f.service.audit(subject: "HS0000000002", caller: admin))["entries"] as? [[String: Any]] ?? []
+        #expect(aboutSecret.count == 1, "the refused view of a hidden record is in the log")
+        #expect(aboutSecret.first?["ids"] as? [String] == [])
+        #expect(aboutSecret.first?["subject"] as? String == "HS0000000002")
+    }
+
+    @Test func errorBodiesNameCodeMessageAndParameter() throws {
+        let forbidden = try Body.object(ServiceError.forbidden(parameter: "national_id", message: "no").body)["error"] as? [String: Any]
+        #expect(forbidden?["code"] as? String == "forbidden")
+        #expect(forbidden?["parameter"] as? String == "national_id")
+        let notFound = try Body.object(ServiceError.notFound.body)["error"] as? [String: Any]
+        #expect(notFound?["parameter"] == nil)
+        #expect([ServiceError.unauthorized, .notFound, .tooLarge, .unavailable, .rateLimited(retryAfterSeconds: 3)].map(\.status) == [401, 404, 413, 503, 429])
+    }
 }
