@@ -41,7 +41,10 @@ public enum Ingest {
         let chunksPerBatch = (options.batchSize + options.chunkLines - 1) / options.chunkLines
         let work = BlockingQueue<IngestWork>(capacity: 2 * workers)
         let results = ReorderBuffer<IngestResult>()
-        let credits = DispatchSemaphore(value: chunksPerBatch + 2 * workers + 2)
+        // Created at zero and topped up: libdispatch traps when a semaphore is released below
+        // its initial value, which chunks still in flight at the end of a run would cause.
+        let credits = DispatchSemaphore(value: 0)
+        for _ in 0..<(chunksPerBatch + 2 * workers + 2) { credits.signal() }
         let reader = IngestReader(
             inputs: inputs, batchSize: options.batchSize, chunkLines: options.chunkLines, work: work,
             results: results, credits: credits, workers: workers)

@@ -8,7 +8,9 @@ final class BlockingQueue<Element: Sendable>: Sendable {
     private let items = Mutex<[Element]>([])
 
     init(capacity: Int) {
-        slots = DispatchSemaphore(value: max(1, capacity))
+        // Zero, then topped up: a semaphore released below its initial value traps in libdispatch.
+        slots = DispatchSemaphore(value: 0)
+        for _ in 0..<max(1, capacity) { slots.signal() }
     }
 
     /// Adds `item`, waiting while the queue is full.

@@ -87,7 +87,9 @@ final class IngestReader: Sendable {
                 }
                 bytesBefore += reader.bytesConsumed
             }
-            if !chunk.lines.isEmpty { send(endsBatch: true, bytesRead: bytesBefore) }
+            // Close the last batch even when the input ended exactly on a chunk boundary
+            // (the chunk is then empty but earlier chunks of the batch wait for its end).
+            if !chunk.lines.isEmpty || linesInBatch > 0 { send(endsBatch: true, bytesRead: bytesBefore) }
         } catch {
             results.put(.failed(error), at: sequence)
             sequence += 1

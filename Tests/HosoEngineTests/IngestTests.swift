@@ -119,6 +119,20 @@ import TestSupport
         #expect(changes.map(\.id) == expected)
     }
 
+    /// An input that ends exactly on a chunk boundary, inside a batch, still stores its last batch.
+    @Test(arguments: [(30, 10, 100), (30, 10, 20), (20, 5, 1000), (7, 7, 50)])
+    func inputEndingOnAChunkBoundaryIsStoredWhole(lines count: Int, chunk: Int, batch: Int) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let factory = RecordFactory(seed: 11)
+        let input = try write((0..<count).map { factory.line($0) }, to: directory)
+        var options = IngestOptions(files: [input], database: directory.path + "/db", batchSize: batch)
+        options.chunkLines = chunk
+        let summary = try Ingest.run(options)
+        #expect(summary.stored == count, "\(count) lines, chunks of \(chunk), batches of \(batch)")
+        #expect(try RecordStore(directory: options.database).count() == count)
+    }
+
     @Test func missingInputIsAnError() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
