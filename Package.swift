@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "hoso", targets: ["hoso"]),
+        .library(name: "HosoModel", targets: ["HosoModel"]),
         .library(name: "HosoText", targets: ["HosoText"]),
         .library(name: "HosoStore", targets: ["HosoStore"]),
         .library(name: "HosoIndex", targets: ["HosoIndex"]),

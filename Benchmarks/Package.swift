@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Benchmarks live in their own package so the main package (and its tests) never builds the
-// benchmark dependency. Run them with `./run-analyzer.sh` or
-// `swift package --disable-sandbox benchmark --target AnalyzerBenchmarks`.
+// benchmark dependency. Run them with `./run-analyzer.sh` / `./run-store.sh` or
+// `swift package --disable-sandbox benchmark --target AnalyzerBenchmarks` (or `StoreBenchmarks`).
 //
 // `traits: ["MallocInterposer"]` keeps the malloc statistics (no system library needed on
 // Swift 6.3) and leaves out the package's default `RuntimeInterposer` trait, whose extra
@@ -25,6 +25,18 @@ let package = Package(
                 .product(name: "HosoText", package: "Hoso"),
             ],
             path: "Benchmarks/AnalyzerBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
+        .executableTarget(
+            name: "StoreBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "HosoModel", package: "Hoso"),
+                .product(name: "HosoStore", package: "Hoso"),
+            ],
+            path: "Benchmarks/StoreBenchmarks",
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
