@@ -80,8 +80,27 @@ struct FieldPlan {
     /// Matches through these tokens rank no better than this (Telex fallback: variant).
     var floor: MatchTier
 
+    /// Per distinct value of an interned field, the tier once computed (large candidate sets).
+    var memo: TierMemo?
+
     /// The tier of record `ordinal` for this parameter, or nil.
     func tier(of ordinal: UInt32) -> MatchTier? {
+        guard let memo else { return computeTier(of: ordinal) }
+        let value = Int(index.recordValues[Int(ordinal)])
+        let known = memo.slots[value]
+        if known != TierMemo.unknown { return known == TokenPlan.none ? nil : MatchTier(rawValue: Int(known)) }
+        let tier = computeTier(of: ordinal)
+        memo.slots[value] = tier.map { UInt8($0.rawValue) } ?? TokenPlan.none
+        return tier
+    }
+
+    /// Remembers tiers per value when the field is interned (its tier depends only on the value).
+    mutating func enableMemo() {
+        guard !index.recordValues.isEmpty else { return }
+        memo = TierMemo(count: index.forwardOffsets.count - 1)
+    }
+
+    private func computeTier(of ordinal: UInt32) -> MatchTier? {
         let range = index.forwardRange(ordinal)
         let lo = range.lowerBound
         let n = range.count
@@ -149,6 +168,19 @@ struct FieldPlan {
         }
         return true
     }
+}
+
+/// Tier per value of an interned field, filled while scoring one search.
+final class TierMemo {
+    static let unknown: UInt8 = 0xFE
+    let slots: UnsafeMutableBufferPointer<UInt8>
+
+    init(count: Int) {
+        slots = .allocate(capacity: max(1, count))
+        slots.initialize(repeating: TierMemo.unknown)
+    }
+
+    deinit { slots.deallocate() }
 }
 
 /// `q`: each word must match in at least one visible field.

@@ -29,9 +29,13 @@ public struct Searcher: Sendable {
     public let snapshot: IndexSnapshot
     public let analyzer: Analyzer
 
-    public init(snapshot: IndexSnapshot, analyzer: Analyzer = .shared) {
+    /// From how many candidates on tiers are remembered per field value.
+    public let memoThreshold: Int
+
+    public init(snapshot: IndexSnapshot, analyzer: Analyzer = .shared, memoThreshold: Int = 2_048) {
         self.snapshot = snapshot
         self.analyzer = analyzer
+        self.memoThreshold = memoThreshold
     }
 
     /// The lowest caller level that may search each fielded parameter (DESIGN §2–3).
@@ -118,6 +122,10 @@ public struct Searcher: Sendable {
         if telex && !anyTelex { return nil }
 
         let candidates = PostingList.intersect(lists)
+        // Many candidates share few hometowns, positions and agencies: score each value once.
+        if candidates.count > memoThreshold {
+            for i in fieldPlans.indices { fieldPlans[i].enableMemo() }
+        }
         let namePlan = fieldPlans.first { $0.field == .name }
         let columns = snapshot.columns
         var heap = TopK(limit: r.limit)

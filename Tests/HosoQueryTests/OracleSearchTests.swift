@@ -21,8 +21,9 @@ import TestSupport
     @Test(arguments: 0..<400)
     func agreesWithOracle(_ n: Int) throws {
         let request = Self.corpus.request(n)
-        for level in [0, 1, 3] {
-            let searcher = Searcher(snapshot: Self.snapshot)
+        for (level, memo) in [(0, false), (1, true), (3, false), (3, true)] {
+            // memo: tiers remembered per field value from the first candidate on.
+            let searcher = Searcher(snapshot: Self.snapshot, memoThreshold: memo ? 0 : .max)
             let got: SearchResult
             do {
                 got = try searcher.search(request, callerLevel: level)
