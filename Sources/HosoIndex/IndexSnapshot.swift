@@ -82,7 +82,7 @@ public struct IndexBuilder: Sendable {
     private var builders: [IndexField: FieldIndexBuilder] = [:]
 
     public init() {
-        for f in IndexField.allCases { builders[f] = FieldIndexBuilder(interned: f != .name && f != .nationalID) }
+        for f in IndexField.allCases { builders[f] = FieldIndexBuilder(interned: f != .nationalID) }
     }
 
     public var recordCount: Int { ids.count }

@@ -33,7 +33,9 @@ public struct RecordAnalysis: Sendable {
                 return
             }
             if keepTokens { tokens[field] = analysis.tokens }
-            fields[indexField] = IndexBuilder.FieldTerms(value: repeats ? text : nil, terms: analysis.terms)
+            // Full names repeat too (Nguyễn Văn An thousands of times): the index interns them,
+            // though they are too many to be worth a place in the analysis cache.
+            fields[indexField] = IndexBuilder.FieldTerms(value: field == .nationalID ? nil : text, terms: analysis.terms)
             if field == .hometown {
                 if keepTokens { placeWords = analysis.placeWords }
                 fields[.placeWords] = IndexBuilder.FieldTerms(value: text, terms: analysis.placeWordTerms)
