@@ -18,13 +18,18 @@ struct AuditBloom {
     init(bits: [UInt8]) { self.bits = bits }
 
     /// The tagged item of a record id.
-    static func subject(_ id: String) -> [UInt8] { Array("s:".utf8) + Array(id.utf8) }
+    static func subject(_ id: String) -> [UInt8] { subjectTag + Array(id.utf8) }
     /// The tagged item of a key id.
-    static func caller(_ key: String) -> [UInt8] { Array("c:".utf8) + Array(key.utf8) }
+    static func caller(_ key: String) -> [UInt8] { callerTag + Array(key.utf8) }
 
     mutating func insert(_ item: [UInt8]) {
+        item.withUnsafeBytes { insert(tag: [], $0) }
+    }
+
+    /// Inserts the item `tag` ‖ `bytes` without building it.
+    mutating func insert(tag: [UInt8], _ bytes: UnsafeRawBufferPointer) {
         let m = UInt64(bits.count * 8)
-        var (h1, h2) = Self.hashes(item)
+        var (h1, h2) = Self.hashes(tag, bytes)
         for _ in 0..<Self.probes {
             let bit = Int(h1 % m)
             bits[bit >> 3] |= 1 << UInt8(bit & 7)
@@ -38,7 +43,7 @@ struct AuditBloom {
         let probes = Int(stored[1])
         let bits = UnsafeRawBufferPointer(rebasing: stored[2...])
         let m = UInt64(bits.count * 8)
-        var (h1, h2) = hashes(item)
+        var (h1, h2) = item.withUnsafeBytes { hashes([], $0) }
         for _ in 0..<probes {
             let bit = Int(h1 % m)
             if bits[bit >> 3] & (1 << UInt8(bit & 7)) == 0 { return false }
@@ -50,9 +55,13 @@ struct AuditBloom {
     /// The stored form.
     var encoded: [UInt8] { [Self.format, UInt8(Self.probes)] + bits }
 
-    private static func hashes(_ item: [UInt8]) -> (UInt64, UInt64) {
+    static let subjectTag = Array("s:".utf8)
+    static let callerTag = Array("c:".utf8)
+
+    private static func hashes(_ tag: [UInt8], _ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in item { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        for b in tag { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         // splitmix64 finaliser for the second hash; force it odd so probes cover the array.
         var z = h &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

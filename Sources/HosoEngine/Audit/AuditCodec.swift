@@ -81,6 +81,31 @@ public enum AuditCodec {
         return AuditEntry(sequence: sequence, event: event, previousHash: previous, hash: hash)
     }
 
+    /// Calls `caller` with the key id and `subject` with the subject and each returned id of a
+    /// stored value, lending their bytes without decoding the rest.
+    static func visitNames(
+        _ value: UnsafeRawBufferPointer, caller: (UnsafeRawBufferPointer) -> Void, subject: (UnsafeRawBufferPointer) -> Void
+    ) throws(ByteFieldError) {
+        let canonical = canonicalBytes(value)
+        var r = ByteFieldReader(canonical)
+        guard try r.u8() == format else { throw ByteFieldError(offset: 0, reason: "unknown audit format") }
+        _ = try r.u64()
+        _ = try r.i64()
+        func field(_ reader: inout ByteFieldReader) throws(ByteFieldError) -> UnsafeRawBufferPointer {
+            let count = try reader.varint()
+            let start = reader.index
+            _ = try reader.skip(count)
+            return UnsafeRawBufferPointer(rebasing: canonical[start..<start + count])
+        }
+        _ = try field(&r)  // kind
+        caller(try field(&r))
+        _ = try field(&r)  // role
+        _ = try field(&r)  // parameters
+        if try r.u8() == 1 { subject(try field(&r)) }
+        let count = try r.varint()
+        for _ in 0..<count { subject(try field(&r)) }
+    }
+
     /// The canonical bytes inside a stored value.
     static func canonicalBytes(_ value: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: value[..<max(0, value.count - 2 * hashSize)])

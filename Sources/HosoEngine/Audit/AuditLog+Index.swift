@@ -22,16 +22,21 @@ extension AuditLog {
         while block < (after + 1) / blockSize {
             let low = max(1, block * blockSize)
             let high = (block + 1) * blockSize - 1
-            var items: [[UInt8]] = []
-            items.reserveCapacity(Int(blockSize) * 4)
+            // Count the items first to size the filter, then insert them; both passes lend bytes.
+            var count = 0
             for sequence in low...high {
-                guard let entry = try txn.withValue(forKey: sequence, in: audit, { try AuditCodec.decode($0) }) else { continue }
-                items.append(AuditBloom.caller(entry.event.keyID))
-                if let subject = entry.event.subject { items.append(AuditBloom.subject(subject)) }
-                for id in entry.event.ids { items.append(AuditBloom.subject(id)) }
+                _ = try txn.withValue(forKey: sequence, in: audit) { value in
+                    try AuditCodec.visitNames(value, caller: { _ in count += 1 }, subject: { _ in count += 1 })
+                }
             }
-            var bloom = AuditBloom(items: items.count)
-            for item in items { bloom.insert(item) }
+            var bloom = AuditBloom(items: count)
+            for sequence in low...high {
+                _ = try txn.withValue(forKey: sequence, in: audit) { value in
+                    try AuditCodec.visitNames(
+                        value, caller: { bloom.insert(tag: AuditBloom.callerTag, $0) },
+                        subject: { bloom.insert(tag: AuditBloom.subjectTag, $0) })
+                }
+            }
             try txn.put(bloom.encoded, forKey: block, in: blooms)
             block += 1
         }

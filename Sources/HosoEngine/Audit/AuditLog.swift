@@ -7,8 +7,8 @@ import Synchronization
 /// `append` enqueues an event and suspends until the transaction holding it has committed, so
 /// no response leaves before its entry is durable. One writer — a serial dispatch queue, off the
 /// cooperative pool and the event loops — takes everything queued, writes it in one transaction,
-/// resumes all waiters, and repeats while more arrived meanwhile: under load, many requests share
-/// one commit. Each transaction reads the chain's tail itself, so several processes (a server and
+/// resumes all waiters, and goes again while more arrived meanwhile, at most once per
+/// `minimumCommitInterval`: under load, many requests share one commit. Each transaction reads the chain's tail itself, so several processes (a server and
 /// `hoso keys`) may append to the same file.
 public final class AuditLog: Sendable {
     typealias Waiter = CheckedContinuation<Result<UInt64, ServiceError>, Never>
@@ -36,11 +36,18 @@ public final class AuditLog: Sendable {
     private let queue = Mutex(Queue())
     private let stats = Mutex(Statistics(entries: 0, commits: 0, largestCommit: 0))
     private let writer = DispatchQueue(label: "hoso.audit.writer", qos: .userInitiated)
+    private let lastCommit = Mutex(ContinuousClock.now - .seconds(1))
+    private let minimumCommitInterval: Duration
 
     /// The audit log of a record store (same LMDB environment).
     ///
+    /// - Parameters:
+    ///   - store: the record store.
+    ///   - minimumCommitInterval: the least time between the starts of two group commits; under
+    ///     load, requests wait at most this much longer and share fewer, larger commits.
     /// - Throws: `LMDBError` if the `audit_blooms` database cannot be opened.
-    public init(store: RecordStore) throws {
+    public init(store: RecordStore, minimumCommitInterval: Duration = .milliseconds(1)) throws {
+        self.minimumCommitInterval = minimumCommitInterval
         environment = store.environment
         audit = store.databases.audit
         meta = store.databases.meta
@@ -80,28 +87,39 @@ public final class AuditLog: Sendable {
     /// The writer's counters so far.
     public var statistics: Statistics { stats.withLock { $0 } }
 
-    /// Commits batches until the queue is empty.
+    /// Commits what is queued, then schedules itself again while anything remains.
+    ///
+    /// Commits start at most every `minimumCommitInterval`: a request arriving at an idle writer is
+    /// committed at once, while under load the queue fills during the interval and one commit
+    /// (whose fsyncs dominate the cost) serves many requests.
     private func drain() {
-        while true {
-            let (events, waiters) = queue.withLock { q -> ([AuditEvent], [Waiter]) in
-                if q.events.isEmpty {
-                    q.draining = false
-                    return ([], [])
-                }
-                defer {
-                    q.events.removeAll(keepingCapacity: true)
-                    q.waiters.removeAll(keepingCapacity: true)
-                }
-                return (q.events, q.waiters)
-            }
-            if events.isEmpty { return }
-            do {
-                let first = try commit(events)
-                for (i, waiter) in waiters.enumerated() { waiter.resume(returning: .success(first + UInt64(i))) }
-            } catch {
-                for waiter in waiters { waiter.resume(returning: .failure(error)) }
-            }
+        let now = ContinuousClock.now
+        let wait = minimumCommitInterval - (now - lastCommit.withLock { $0 })
+        if wait > .zero {
+            let (seconds, attoseconds) = wait.components
+            let nanoseconds = Int(clamping: seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+            writer.asyncAfter(deadline: .now() + .nanoseconds(max(1, nanoseconds))) { self.drain() }
+            return
         }
+        let (events, waiters) = queue.withLock { q -> ([AuditEvent], [Waiter]) in
+            if q.events.isEmpty {
+                q.draining = false
+                return ([], [])
+            }
+            let taken = (q.events, q.waiters)
+            q.events = []
+            q.waiters = []
+            return taken
+        }
+        if events.isEmpty { return }
+        lastCommit.withLock { $0 = now }
+        do {
+            let first = try commit(events)
+            for (i, waiter) in waiters.enumerated() { waiter.resume(returning: .success(first + UInt64(i))) }
+        } catch {
+            for waiter in waiters { waiter.resume(returning: .failure(error)) }
+        }
+        writer.async { self.drain() }
     }
 
     /// Writes `events` after the current tail in one transaction.

@@ -88,6 +88,13 @@ struct ByteFieldReader {
         return Array(bytes[index..<index + count])
     }
 
+    /// Moves past `count` bytes. - Returns: where they started.
+    mutating func skip(_ count: Int) throws(ByteFieldError) -> Int {
+        guard count >= 0, remaining >= count else { throw ByteFieldError(offset: index, reason: "ends early") }
+        defer { index += count }
+        return index
+    }
+
     mutating func string() throws(ByteFieldError) -> String {
         let data = try take(try varint())
         guard let text = String(validating: data, as: UTF8.self) else {

@@ -22,6 +22,8 @@ public final class HosoService: Sendable {
         /// Slots of the rendered-person cache (0 disables it); memory is about this many times
         /// the mean size of a person's JSON.
         public var personCacheSlots = 32_768
+        /// The least time between two audit group commits (see `AuditLog`).
+        public var auditCommitInterval: Duration = .milliseconds(1)
         /// The time in milliseconds since 1970 (UTC); tests replace it.
         public var clock: @Sendable () -> Int64 = { WallClock.milliseconds() }
 
@@ -52,7 +54,7 @@ public final class HosoService: Sendable {
         self.options = options
         store = try RecordStore(directory: directory)
         keys = try KeyStore(store: store)
-        auditLog = try AuditLog(store: store)
+        auditLog = try AuditLog(store: store, minimumCommitInterval: options.auditCommitInterval)
         usage = UsageTracker(flagThreshold: options.flagThreshold)
         cursors = try CursorSeal(store: store)
         people = PersonCache(slots: options.personCacheSlots)
