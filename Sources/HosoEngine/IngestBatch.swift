@@ -45,6 +45,7 @@ struct PreparedChunk: Sendable {
         var id: String
         var version: Int64
         var nationalID: String?
+        var source: String?
     }
 
     var sequence = 0
@@ -61,7 +62,8 @@ struct PreparedChunk: Sendable {
     mutating func append(_ record: PersonRecord) {
         let from = encoded.count
         RecordCodec.encode(record, into: &encoded)
-        entries.append(Entry(range: from..<encoded.count, id: record.id, version: record.version, nationalID: record.nationalID))
+        entries.append(Entry(range: from..<encoded.count, id: record.id, version: record.version, nationalID: record.nationalID,
+            source: record.source))
     }
 }
 

@@ -30,14 +30,23 @@ struct IngestParser: Sendable {
                     continue
                 }
                 do throws(RecordError) {
-                    var record = try PersonRecord.parse(buffer: bytes)
-                    record.repairLegacyText()
-                    prepared.append(record)
+                    prepared.append(try record(from: bytes))
                 } catch {
                     prepared.rejects.append(Reject(file: line.file, line: line.number, reason: error.description, bytes: bytes))
                 }
             }
         }
         return prepared
+    }
+
+    /// Parses, validates and repairs one record: the path every stored record takes (ingest
+    /// lines and `POST /v1/sync` upserts).
+    ///
+    /// - Parameter bytes: one record's JSON object.
+    /// - Throws: `RecordError` naming the field at fault.
+    static func record(from bytes: UnsafeBufferPointer<UInt8>) throws(RecordError) -> PersonRecord {
+        var record = try PersonRecord.parse(buffer: bytes)
+        record.repairLegacyText()
+        return record
     }
 }

@@ -22,7 +22,7 @@ enum IngestWriter {
                 for entry in chunk.entries {
                     let outcome = try writer.upsert(
                         encoded: chunk.encoded[entry.range], id: entry.id, version: entry.version,
-                        nationalID: entry.nationalID)
+                        nationalID: entry.nationalID, source: entry.source)
                     switch outcome {
                     case .inserted: counts.inserted += 1
                     case .updated: counts.updated += 1

@@ -39,16 +39,18 @@ public struct RecordWriter: ~Copyable {
     /// - Throws: `StoreError.invalidID`, `LMDBError`, `CodecError` for a damaged stored value.
     public mutating func upsert(_ record: PersonRecord) throws -> UpsertOutcome {
         let value = RecordCodec.encode(record)
-        return try upsert(encoded: value, id: record.id, version: record.version, nationalID: record.nationalID)
+        return try upsert(
+            encoded: value, id: record.id, version: record.version, nationalID: record.nationalID, source: record.source)
     }
 
     /// Inserts or updates a record already encoded with `RecordCodec.encode`.
     ///
     /// - Parameters:
     ///   - value: the encoded record.
-    ///   - id, version, nationalID: the record's, as encoded in `value`.
+    ///   - id, version, nationalID, source: the record's, as encoded in `value` (the source goes
+    ///     to the change log).
     public mutating func upsert(
-        encoded value: some LMDBBytes, id: String, version: Int64, nationalID: String?
+        encoded value: some LMDBBytes, id: String, version: Int64, nationalID: String?, source: String? = nil
     ) throws -> UpsertOutcome {
         guard RecordID.isValid(id.utf8) else { throw StoreError.invalidID(id) }
         let records = databases.records
@@ -75,7 +77,7 @@ public struct RecordWriter: ~Copyable {
             try txn.put(value, forKey: id, in: records)
         }
         if let nationalID { try txn.put(id, forKey: nationalID, in: databases.nationalIDs) }
-        try log(Change(sequence: 0, id: id, version: version, operation: .upsert))
+        try log(Change(sequence: 0, id: id, version: version, operation: .upsert, source: source))
         return outcome
     }
 
@@ -86,7 +88,9 @@ public struct RecordWriter: ~Copyable {
     public mutating func delete(id: String, version: Int64) throws -> DeleteOutcome {
         guard RecordID.isValid(id.utf8) else { throw StoreError.invalidID(id) }
         let stored = try txn.withValue(forKey: id, in: databases.records) { bytes in
-            (header: try RecordCodec.header(bytes), nationalID: try RecordCodec.nationalID(bytes))
+            let header = try RecordCodec.header(bytes)
+            let source = header.isTombstone || version <= header.version ? nil : try RecordCodec.decode(bytes).source
+            return (header: header, nationalID: try RecordCodec.nationalID(bytes), source: source)
         }
         guard let stored else { return .notFound }
         if version <= stored.header.version { return .stale }
@@ -94,8 +98,20 @@ public struct RecordWriter: ~Copyable {
         if stored.header.isTombstone { return .notFound }
         tombstones += 1
         if let old = stored.nationalID { try txn.delete(old, value: id, in: databases.nationalIDs) }
-        try log(Change(sequence: 0, id: id, version: version, operation: .delete))
+        try log(Change(sequence: 0, id: id, version: version, operation: .delete, source: stored.source))
         return .deleted
+    }
+
+    /// The live record stored under `id` as this transaction sees it (earlier writes included).
+    ///
+    /// - Returns: the record, or `nil` if absent or deleted.
+    /// - Throws: `LMDBError`, or `CodecError` for a damaged value.
+    public func record(id: String) throws -> PersonRecord? {
+        guard RecordID.isValid(id.utf8) else { return nil }
+        return try txn.withValue(forKey: id, in: databases.records) { bytes -> PersonRecord? in
+            if try RecordCodec.header(bytes).isTombstone { return nil }
+            return try RecordCodec.decode(bytes)
+        } ?? nil
     }
 
     /// Writes the counters to `meta` if they changed; called by `RecordStore.write`.

@@ -30,30 +30,57 @@ public struct Change: Sendable, Hashable {
     public var id: String
     public var version: Int64
     public var operation: Operation
+    /// The `source` (sending agency) of the record: the new record's for an upsert, the deleted
+    /// record's for a delete; `nil` when the record had none (and for entries written before
+    /// the log kept it). Lets `GET /v1/changes` show an agency only its own changes.
+    public var source: String?
 
-    public init(sequence: UInt64, id: String, version: Int64, operation: Operation) {
+    public init(sequence: UInt64, id: String, version: Int64, operation: Operation, source: String? = nil) {
         self.sequence = sequence
         self.id = id
         self.version = version
         self.operation = operation
+        self.source = source
     }
 
-    /// The stored value: `op:u8 version:varint id:utf8`.
+    /// Set on the stored op byte when the source follows the id.
+    private static let hasSource: UInt8 = 0x80
+
+    /// The stored value: `op:u8 version:varint id:utf8`, or with a source
+    /// `op|0x80:u8 version:varint idLength:varint id:utf8 source:utf8`.
     func encodedValue() -> [UInt8] {
         var writer = ByteWriter(out: [])
-        writer.byte(operation.rawValue)
+        guard let source else {
+            writer.byte(operation.rawValue)
+            writer.varint(UInt64(max(0, version)))
+            writer.out.append(contentsOf: id.utf8)
+            return writer.out
+        }
+        writer.byte(operation.rawValue | Self.hasSource)
         writer.varint(UInt64(max(0, version)))
+        writer.varint(UInt64(id.utf8.count))
         writer.out.append(contentsOf: id.utf8)
+        writer.out.append(contentsOf: source.utf8)
         return writer.out
     }
 
-    /// Reads a stored value.
+    /// Reads a stored value (either layout).
     static func decode(sequence: UInt64, _ bytes: UnsafeRawBufferPointer) throws(CodecError) -> Change {
         var reader = ByteReader(bytes)
-        guard let operation = Operation(rawValue: try reader.byte()) else { throw CodecError.malformed("change op") }
+        let op = try reader.byte()
+        guard let operation = Operation(rawValue: op & ~Self.hasSource) else { throw CodecError.malformed("change op") }
         let version = try reader.varint()
-        let id = try ByteReader.text(try reader.take(bytes.count - reader.index))
-        return Change(sequence: sequence, id: id, version: Int64(clamping: version), operation: operation)
+        var source: String?
+        let id: String
+        if op & Self.hasSource != 0 {
+            let length = try reader.varint()
+            guard length <= UInt64(bytes.count - reader.index) else { throw CodecError.malformed("change id length") }
+            id = try ByteReader.text(try reader.take(Int(length)))
+            source = try ByteReader.text(try reader.take(bytes.count - reader.index))
+        } else {
+            id = try ByteReader.text(try reader.take(bytes.count - reader.index))
+        }
+        return Change(sequence: sequence, id: id, version: Int64(clamping: version), operation: operation, source: source)
     }
 }
 
