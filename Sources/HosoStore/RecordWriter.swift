@@ -114,6 +114,18 @@ public struct RecordWriter: ~Copyable {
         } ?? nil
     }
 
+    /// The version stored under `id` (record or tombstone) as this transaction sees it.
+    ///
+    /// - Returns: the version and whether it is a tombstone, or `nil` if `id` was never stored.
+    /// - Throws: `LMDBError`, or `CodecError` for a damaged value.
+    public func storedVersion(id: String) throws -> (version: Int64, deleted: Bool)? {
+        guard RecordID.isValid(id.utf8) else { return nil }
+        return try txn.withValue(forKey: id, in: databases.records) { bytes in
+            let header = try RecordCodec.header(bytes)
+            return (header.version, header.isTombstone)
+        }
+    }
+
     /// Writes the counters to `meta` if they changed; called by `RecordStore.write`.
     mutating func finish() throws {
         if lastSequence != startSequence { try txn.put(lastSequence, forKey: MetaKey.lastSequence, in: databases.meta) }

@@ -16,6 +16,11 @@ public struct AuditEvent: Sendable, Hashable {
         case flag
         /// A key was created or revoked.
         case key
+        /// A `POST /v1/sync`: parameters give the line counts and the change-log sequence after
+        /// it, ids the records it changed.
+        case sync
+        /// A `GET /v1/changes` page: parameters are the query, ids the records it listed.
+        case changes
     }
 
     public var kind: Kind

@@ -30,7 +30,7 @@ extension AuditLog {
             var usage = sums[key] ?? DailyUsage(requests: 0, flagged: false)
             switch event.kind {
             case .flag: usage.flagged = true
-            case .search, .view, .history, .me, .audit: usage.requests += 1
+            case .search, .view, .history, .me, .audit, .sync, .changes: usage.requests += 1
             case .key: break
             }
             sums[key] = usage
