@@ -40,9 +40,13 @@ func buildRouter(service: HosoService, configuration: ServerConfiguration, metri
     let router = Router(context: HosoRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
-    router.add(middleware: RequestLimitsMiddleware(maxQueryBytes: configuration.maxQueryBytes, maxBodyBytes: configuration.maxBodyBytes))
+    router.add(
+        middleware: RequestLimitsMiddleware(
+            maxQueryBytes: configuration.maxQueryBytes, maxBodyBytes: configuration.maxBodyBytes,
+            largerBodies: ["/v1/sync": SyncLimits.maxBytes]))
     OperationsRoutes(service: service, metrics: metrics).add(to: router)
     let api = router.group("v1").add(middleware: CallerMiddleware(service: service))
     APIRoutes(service: service).add(to: api)
+    SyncRoutes(service: service).add(to: api)
     return router
 }
