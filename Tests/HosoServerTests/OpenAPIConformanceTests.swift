@@ -53,6 +53,12 @@ import Testing
             Probe(template: "/v1/audit", uri: "/v1/audit", key: "admin"),
             Probe(template: "/v1/audit", uri: "/v1/audit?subject=\(an)", key: "recruiter"),
             Probe(template: "/v1/audit", uri: "/v1/audit?subject=\(an)", key: nil),
+            Probe(template: "/v1/changes", uri: "/v1/changes?since=0&limit=5", key: "admin"),
+            Probe(template: "/v1/changes", uri: "/v1/changes", key: "agency"),
+            Probe(template: "/v1/changes", uri: "/v1/changes?limit=0", key: "admin"),
+            Probe(template: "/v1/changes", uri: "/v1/changes?since=-1", key: "admin"),
+            Probe(template: "/v1/changes", uri: "/v1/changes", key: "officer"),
+            Probe(template: "/v1/changes", uri: "/v1/changes", key: nil),
             Probe(template: "/healthz", uri: "/healthz", key: nil),
             Probe(template: "/readyz", uri: "/readyz", key: nil),
             Probe(template: "/metrics", uri: "/metrics", key: nil),
@@ -63,6 +69,7 @@ import Testing
         let everyRoute = [
             ("/v1/search", "/v1/search?" + People.anQuery), ("/v1/people/{id}", "/v1/people/\(an)"),
             ("/v1/people/{id}/history", "/v1/people/\(an)/history"), ("/v1/me", "/v1/me"), ("/v1/audit", "/v1/audit?subject=\(an)"),
+            ("/v1/changes", "/v1/changes"),
         ]
         for (template, uri) in everyRoute {
             probes.append(Probe(template: template, uri: uri, key: "quota"))

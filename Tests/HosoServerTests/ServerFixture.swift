@@ -13,8 +13,8 @@ struct ServerFixture {
     let directory: TemporaryDirectory
     let service: HosoService
     let metrics = ServerMetrics()
-    /// Secrets by label: `officer`, `recruiter`, `admin`, `self`, `ghost` (a self key whose record
-    /// is gone), `quota` (one request a day).
+    /// Secrets by label: `officer`, `recruiter`, `admin`, `agency` (agency code G10), `self`,
+    /// `ghost` (a self key whose record is gone), `quota` (one request a day).
     var secrets: [String: String] = [:]
     /// Key ids by the same labels.
     var keyIDs: [String: String] = [:]
@@ -29,6 +29,7 @@ struct ServerFixture {
             ("officer", KeyRequest(role: .officer, unlimited: true)),
             ("recruiter", KeyRequest(role: .recruiter, unlimited: true)),
             ("admin", KeyRequest(role: .admin, unlimited: true)),
+            ("agency", KeyRequest(role: .agency, agency: "G10", unlimited: true)),
             ("self", KeyRequest(role: .personal, person: People.publicAn, unlimited: true)),
             ("ghost", KeyRequest(role: .personal, person: "HS0000000099", unlimited: true)),
             ("quota", KeyRequest(role: .officer, dailyQuota: 1)),

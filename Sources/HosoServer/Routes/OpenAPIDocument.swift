@@ -26,6 +26,9 @@ enum OpenAPIDocument {
       "name": "audit"
     },
     {
+      "name": "sync"
+    },
+    {
       "name": "operations"
     }
   ],
@@ -643,6 +646,246 @@ enum OpenAPIDocument {
         ],
         "tags": [
           "people"
+        ]
+      }
+    },
+    "/v1/sync": {
+      "post": {
+        "operationId": "sync",
+        "summary": "Send record changes (agency and admin keys)",
+        "description": "NDJSON body, one operation per line: `{\"op\":\"upsert\",\"record\":{…}}` (the record as in DESIGN §2, validated and repaired as `hoso ingest` does) or `{\"op\":\"delete\",\"id\":\"…\",\"version\":N}`. At most 10,000 lines and 16 MiB. Idempotent by (id, version): a version not above the stored one is `stale`. An agency key may only send records whose `source` is its agency code, and only replace or delete records stored with that source; other lines are `rejected` with the reason. Bad lines never stop good ones. All applied lines are committed in one durable LMDB transaction, and the response is sent only once they are searchable. Audited.",
+        "parameters": [],
+        "requestBody": {
+          "required": true,
+          "description": "NDJSON: one sync operation per line; blank lines are skipped but counted for line numbers.",
+          "content": {
+            "application/x-ndjson": {
+              "schema": {
+                "type": "string"
+              },
+              "example": "{\"op\":\"upsert\",\"record\":{\"id\":\"HS0000000001\",\"full_name\":\"Nguyễn Văn An\",\"source\":\"G10\",\"version\":4}}\n{\"op\":\"delete\",\"id\":\"HS0000000007\",\"version\":2}\n"
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Per-line results (applied, stale or rejected with a reason), counts, and the change-log sequence after the batch.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SyncResult"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A query parameter was given (this route takes none).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No bearer key, or an unknown, malformed or revoked one.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The key is neither an agency key nor an admin key.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "The body is over 16 MiB or 10,000 lines (or the query string over 4 KiB); nothing was applied.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "Over the key's request rate or daily quota.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds until the key may try again.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "An unexpected failure; the body names nothing internal. If the store failed, nothing of the batch was applied; resending it is safe.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The index is still loading; retry shortly. Nothing was applied.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearerKey": []
+          }
+        ],
+        "tags": [
+          "sync"
+        ]
+      }
+    },
+    "/v1/changes": {
+      "get": {
+        "operationId": "changes",
+        "summary": "Follow the change log (agency and admin keys)",
+        "description": "Applied changes after `since`, oldest first, for replicas and agencies. An agency key sees only changes of records whose `source` is its agency code (for a delete, the deleted record's). Pass `next_since` back as `since` to go on; an empty page means nothing newer yet. Audited.",
+        "parameters": [
+          {
+            "name": "since",
+            "in": "query",
+            "required": false,
+            "description": "The last change sequence number already seen; 0 (the default) for the start.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "Changes to return.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 100
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Changes in sequence order and where to continue.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Changes"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A parameter is malformed, out of range, repeated or unknown; `error.parameter` names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No bearer key, or an unknown, malformed or revoked one.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The key is neither an agency key nor an admin key.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "The query string (over 4 KiB) is larger than the server accepts.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "Over the key's request rate or daily quota.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds until the key may try again.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "An unexpected failure; the body names nothing internal.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearerKey": []
+          }
+        ],
+        "tags": [
+          "sync"
         ]
       }
     },
@@ -1273,6 +1516,130 @@ enum OpenAPIDocument {
                 }
               }
             }
+          }
+        }
+      },
+      "SyncResult": {
+        "type": "object",
+        "required": [
+          "sequence",
+          "lines",
+          "applied",
+          "stale",
+          "rejected",
+          "results"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "sequence": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The change-log sequence number after the batch (for GET /v1/changes)."
+          },
+          "lines": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Non-blank lines read."
+          },
+          "applied": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "stale": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "rejected": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "results": {
+            "type": "array",
+            "description": "One per non-blank line, in line order.",
+            "items": {
+              "type": "object",
+              "required": [
+                "line",
+                "id",
+                "result"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "line": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "description": "1-based line number in the body (blank lines counted)."
+                },
+                "id": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The record id, or null when the line could not be read that far."
+                },
+                "result": {
+                  "type": "string",
+                  "enum": [
+                    "applied",
+                    "stale",
+                    "rejected"
+                  ]
+                },
+                "reason": {
+                  "type": "string",
+                  "description": "Why the line was stale or rejected, naming the field at fault (`record.national_id: …`)."
+                }
+              }
+            }
+          }
+        }
+      },
+      "Changes": {
+        "type": "object",
+        "required": [
+          "changes",
+          "next_since"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "changes": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "sequence",
+                "op",
+                "id",
+                "version"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "sequence": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "op": {
+                  "type": "string",
+                  "enum": [
+                    "upsert",
+                    "delete"
+                  ]
+                },
+                "id": {
+                  "type": "string",
+                  "pattern": "^[A-Za-z0-9._-]{1,64}$"
+                },
+                "version": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              }
+            }
+          },
+          "next_since": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Pass as `since` for the next page."
           }
         }
       },
