@@ -63,6 +63,9 @@ import Testing
             Probe(template: "/readyz", uri: "/readyz", key: nil),
             Probe(template: "/metrics", uri: "/metrics", key: nil),
             Probe(template: "/openapi.json", uri: "/openapi.json", key: nil),
+            Probe(template: "/", uri: "/", key: nil),
+            Probe(template: "/app.js", uri: "/app.js", key: nil),
+            Probe(template: "/app.css", uri: "/app.css", key: nil),
             // The quota key's one request of the day, then a 429 on every route.
             Probe(template: "/v1/search", uri: "/v1/search?" + People.anQuery, key: "quota"),
         ]

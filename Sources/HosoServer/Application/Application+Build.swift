@@ -45,6 +45,7 @@ func buildRouter(service: HosoService, configuration: ServerConfiguration, metri
             maxQueryBytes: configuration.maxQueryBytes, maxBodyBytes: configuration.maxBodyBytes,
             largerBodies: ["/v1/sync": SyncLimits.maxBytes]))
     OperationsRoutes(service: service, metrics: metrics).add(to: router)
+    WebRoutes().add(to: router)
     let api = router.group("v1").add(middleware: CallerMiddleware(service: service))
     APIRoutes(service: service).add(to: api)
     SyncRoutes(service: service).add(to: api)

@@ -30,6 +30,9 @@ enum OpenAPIDocument {
     },
     {
       "name": "operations"
+    },
+    {
+      "name": "web"
     }
   ],
   "paths": {
@@ -1017,6 +1020,78 @@ enum OpenAPIDocument {
         ],
         "tags": [
           "audit"
+        ]
+      }
+    },
+    "/": {
+      "get": {
+        "operationId": "webPage",
+        "summary": "Web interface",
+        "description": "The page for people (Vietnamese): search as you type, person cards, work history, the own record for self keys, the audit trail for admins. Needs no key: it asks for one and keeps it only for the browser session. Served from the binary with a strict Content-Security-Policy (scripts, styles and API calls from this origin only).",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "The page.",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "security": [],
+        "tags": [
+          "web"
+        ]
+      }
+    },
+    "/app.js": {
+      "get": {
+        "operationId": "webScript",
+        "summary": "Web interface script",
+        "description": "The page's only script.",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "The script.",
+            "content": {
+              "text/javascript": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "security": [],
+        "tags": [
+          "web"
+        ]
+      }
+    },
+    "/app.css": {
+      "get": {
+        "operationId": "webStyles",
+        "summary": "Web interface styles",
+        "description": "The page's only stylesheet.",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "The stylesheet.",
+            "content": {
+              "text/css": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "security": [],
+        "tags": [
+          "web"
         ]
       }
     },
