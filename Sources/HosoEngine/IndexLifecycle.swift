@@ -19,6 +19,8 @@ public enum IndexLifecycle {
     /// How `load` obtained its snapshot.
     public enum Origin: Sendable, Equatable {
         case loaded
+        /// Loaded, then caught up with this many changes from the store's change log.
+        case replayed(changes: Int)
         /// Rebuilt from LMDB, and why the file could not be used.
         case rebuilt(reason: String)
     }

@@ -69,6 +69,22 @@ public final class IndexSnapshot: Sendable {
         }
     }
 
+    /// How many records have an id at or before `id` in byte order. Ordinals follow id order
+    /// (the builder takes records in id order), so this is the first ordinal whose id comes after
+    /// `id` — where a cursor resumes in this snapshot.
+    public func count(notAfter id: String) -> Int {
+        var id = id
+        return id.withUTF8 { probe in
+            var lo = 0
+            var hi = idOrder.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if ids.compare(Int(idOrder[mid]), probe) <= 0 { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+    }
+
     /// Bytes held in memory by the snapshot.
     public var byteSize: Int {
         ids.byteSize + idOrder.count * 4 + columns.byteSize + fields.values.reduce(0) { $0 + $1.byteSize }

@@ -3,6 +3,7 @@ import HosoText
 
 /// One hit of a search.
 public struct SearchHit: Sendable, Equatable {
+    /// The record's ordinal in the segment it was found in.
     public var ordinal: UInt32
     public var id: String
     public var tier: MatchTier
@@ -17,23 +18,30 @@ public struct SearchResult: Sendable, Equatable {
     public var nextCursor: SearchCursor?
 }
 
-/// Runs `SearchRequest`s against one `IndexSnapshot`.
+/// Runs `SearchRequest`s against one `LiveIndex` (a base snapshot plus changed records).
 ///
-/// Plan: analyse each parameter, resolve every token to posting lists and per-term tiers,
-/// intersect rarest first, drop records above the caller's level or outside the filters
-/// (before counting, so hidden records never show in totals), then rank every candidate by
-/// (tier, fields matched, name tokens in order, ordinal) — ordinals follow record id order, so
-/// the last tie-break is the id — and keep the top `limit` after the cursor. When the literal
-/// query finds nothing, the Telex-decoded query runs, its matches ranked `variant`.
+/// Plan: analyse each parameter once, then in every segment resolve every token to posting lists
+/// and per-term tiers, intersect rarest first, drop superseded records, records above the
+/// caller's level and records outside the filters (before counting, so hidden records never show
+/// in totals), then rank every candidate by (tier, fields matched, name tokens in order, id) and
+/// keep the top `limit` after the cursor; the segments' pages merge by the same order. When the
+/// literal query finds nothing, the Telex-decoded query runs, its matches ranked `variant`.
 public struct Searcher: Sendable {
-    public let snapshot: IndexSnapshot
+    public let index: LiveIndex
     public let analyzer: Analyzer
 
     /// From how many candidates on tiers are remembered per field value.
     public let memoThreshold: Int
 
+    /// The base snapshot.
+    public var snapshot: IndexSnapshot { index.base }
+
     public init(snapshot: IndexSnapshot, analyzer: Analyzer = .shared, memoThreshold: Int = 2_048) {
-        self.snapshot = snapshot
+        self.init(index: LiveIndex(base: snapshot), analyzer: analyzer, memoThreshold: memoThreshold)
+    }
+
+    public init(index: LiveIndex, analyzer: Analyzer = .shared, memoThreshold: Int = 2_048) {
+        self.index = index
         self.analyzer = analyzer
         self.memoThreshold = memoThreshold
     }
@@ -57,20 +65,23 @@ public struct Searcher: Sendable {
         for (p, v) in [("hometown", request.hometown), ("national_id", request.nationalID)] where v != nil {
             if Searcher.level(ofParameter: p) > callerLevel { throw .forbidden(parameter: p) }
         }
-        let empty = SearchResult(total: 0, hits: [], nextCursor: nil)
-        let literal = try run(request, callerLevel: callerLevel, telex: false) ?? empty
+        let literal = run(try prepare(request, telex: false)!, request, callerLevel: callerLevel)
         if literal.total > 0 { return literal }
-        return try run(request, callerLevel: callerLevel, telex: true) ?? literal
+        guard let telex = try prepare(request, telex: true) else { return literal }
+        return run(telex, request, callerLevel: callerLevel)
     }
 
-    private func run(_ r: SearchRequest, callerLevel: Int, telex: Bool) throws(SearchError) -> SearchResult? {
-        let empty = SearchResult(total: 0, hits: [], nextCursor: nil)
-        let options = MatchOptions(prefix: r.prefix, fuzzy: r.fuzzy)
-        let universe = snapshot.recordCount
-        var anyTelex = false
-        var fieldPlans: [FieldPlan] = []
-        var lists: [PostingList] = []
+    /// The analysed parameters of a request (literal, or Telex-decoded).
+    private struct PreparedQuery {
+        var fielded: [(field: Field, indexField: IndexField, tokens: [Token], floor: MatchTier)] = []
+        var freeText: [Token]?
+        var floor = MatchTier.exact
+    }
 
+    /// Analyses the request once for every segment. With `telex`, nil when no parameter decodes.
+    private func prepare(_ r: SearchRequest, telex: Bool) throws(SearchError) -> PreparedQuery? {
+        var prepared = PreparedQuery()
+        var anyTelex = false
         let fielded: [(String, String?, Field, IndexField)] = [
             ("name", r.name, .name, .name), ("hometown", r.hometown, .hometown, .hometown),
             ("position", r.position, .position, .position), ("agency", r.agency, .agency, .agency),
@@ -85,21 +96,64 @@ public struct Searcher: Sendable {
                 floor = .variant
                 anyTelex = true
             }
-            guard let plan = plan(tokens, field, indexField, options, universe, floor: floor) else {
-                return telex ? nil : empty
-            }
-            fieldPlans.append(plan)
-            lists += plan.tokens.map(\.list)
+            prepared.fielded.append((field, indexField, tokens, floor))
         }
-
-        var freeText: FreeTextPlan?
         if let q = r.q {
             var text = q
             if telex, let decoded = Telex.decode(text: q) {
                 text = decoded
                 anyTelex = true
             }
-            let words = try analyze(text, .name, "q")
+            prepared.freeText = try analyze(text, .name, "q")
+            prepared.floor = telex ? .variant : .exact
+        }
+        if telex && !anyTelex { return nil }
+        return prepared
+    }
+
+    /// One page over every segment, merged by rank then id.
+    private func run(_ query: PreparedQuery, _ r: SearchRequest, callerLevel: Int) -> SearchResult {
+        var total = 0
+        var offered = 0
+        var page: [(rank: UInt32, id: String, key: UInt64)] = []
+        for segment in index.segments where segment.snapshot.recordCount > 0 {
+            guard let part = run(query, r, in: segment, callerLevel: callerLevel) else { continue }
+            total += part.total
+            offered += part.offered
+            let ids = segment.snapshot.ids
+            for key in part.keys { page.append((UInt32(truncatingIfNeeded: key >> 32), ids[Int(SortKey.ordinal(key))], key)) }
+        }
+        if index.segments.count > 1 {
+            page.sort { $0.rank != $1.rank ? $0.rank < $1.rank : ByteOrder.compare($0.id, $1.id) < 0 }
+            if page.count > r.limit { page.removeLast(page.count - r.limit) }
+        }
+        let hits = page.map { SearchHit(ordinal: SortKey.ordinal($0.key), id: $0.id, tier: SortKey.tier($0.key), score: SortKey.score($0.key)) }
+        var next: SearchCursor?
+        if let last = page.last, offered > r.limit {
+            next = SearchCursor(rank: last.rank, id: last.id, sequence: index.sequence)
+        }
+        return SearchResult(total: total, hits: hits, nextCursor: next)
+    }
+
+    /// One segment's total, its best `limit` sort keys after the cursor (ascending), and how many
+    /// candidates came after the cursor. Nil when some token matches nothing in the segment.
+    private func run(
+        _ query: PreparedQuery, _ r: SearchRequest, in segment: IndexSegment, callerLevel: Int
+    ) -> (total: Int, keys: [UInt64], offered: Int)? {
+        let snapshot = segment.snapshot
+        let options = MatchOptions(prefix: r.prefix, fuzzy: r.fuzzy)
+        let universe = snapshot.recordCount
+        var fieldPlans: [FieldPlan] = []
+        var lists: [PostingList] = []
+        for p in query.fielded {
+            guard let plan = plan(p.tokens, p.field, snapshot.field(p.indexField), options, universe, floor: p.floor)
+            else { return nil }
+            fieldPlans.append(plan)
+            lists += plan.tokens.map(\.list)
+        }
+
+        var freeText: FreeTextPlan?
+        if let words = query.freeText {
             var fields: [(Field, IndexField)] = [(.name, .name), (.position, .position), (.agency, .agency)]
             if callerLevel >= 1 { fields.append((.hometown, .placeWords)) }
             var plans: [[(index: FieldIndex, plan: TokenPlan, slot: Int)]] = []
@@ -113,25 +167,28 @@ public struct Searcher: Sendable {
                         alternatives.append((index, p, slot))
                     }
                 }
-                guard !alternatives.isEmpty else { return telex ? nil : empty }
+                guard !alternatives.isEmpty else { return nil }
                 lists.append(PostingList.union(alternatives.map(\.plan.list), universe: universe))
                 plans.append(alternatives)
             }
-            freeText = FreeTextPlan(words: plans, floor: telex ? .variant : .exact)
+            freeText = FreeTextPlan(words: plans, floor: query.floor)
         }
-        if telex && !anyTelex { return nil }
 
         let candidates = PostingList.intersect(lists)
         // Many candidates share few hometowns, positions and agencies: score each value once.
         if candidates.count > memoThreshold {
             for i in fieldPlans.indices { fieldPlans[i].enableMemo() }
         }
+        let resume = r.cursor.flatMap { $0.resumeKey(idsNotAfter: snapshot.count(notAfter: $0.id)) }
+        let superseded = segment.superseded
         let namePlan = fieldPlans.first { $0.field == .name }
         let columns = snapshot.columns
         var heap = TopK(limit: r.limit)
         var total = 0
+        var offered = 0
         for o in candidates {
             let i = Int(o)
+            if let superseded, superseded.contains(o) { continue }
             guard Int(columns.accessLevel[i]) <= callerLevel else { continue }
             if let born = r.born {
                 let y = Int(columns.birthYear[i])
@@ -156,19 +213,11 @@ public struct Searcher: Sendable {
             total += 1
             let inOrder = namePlan?.inOrder(o) ?? true
             let key = SortKey.make(tier: tier, fields: fields, inOrder: inOrder, ordinal: o)
-            if let cursor = r.cursor, key <= cursor.key { continue }
+            if let resume, key <= resume { continue }
+            offered += 1
             heap.insert(key)
         }
-        let keys = heap.sorted()
-        let hits = keys.map { key -> SearchHit in
-            let o = SortKey.ordinal(key)
-            return SearchHit(ordinal: o, id: snapshot.ids[Int(o)], tier: SortKey.tier(key), score: SortKey.score(key))
-        }
-        var next: SearchCursor?
-        if let last = keys.last, heap.overflowed {
-            next = SearchCursor(key: last, sequence: snapshot.sequence)
-        }
-        return SearchResult(total: total, hits: hits, nextCursor: next)
+        return (total, heap.sorted(), offered)
     }
 
     /// Tokens of a parameter; throws when it has no searchable words.
@@ -184,10 +233,9 @@ public struct Searcher: Sendable {
     }
 
     private func plan(
-        _ tokens: [Token], _ field: Field, _ indexField: IndexField, _ options: MatchOptions, _ universe: Int,
+        _ tokens: [Token], _ field: Field, _ index: FieldIndex, _ options: MatchOptions, _ universe: Int,
         floor: MatchTier
     ) -> FieldPlan? {
-        let index = snapshot.field(indexField)
         var plans: [TokenPlan] = []
         for (i, token) in tokens.enumerated() {
             guard let p = TokenPlan.make(token, isLast: i == tokens.count - 1, in: index, field: field,

@@ -43,13 +43,13 @@ struct SearchCommand: ParsableCommand {
         let store = try RecordStore(directory: db)
         let clock = ContinuousClock()
         let start = clock.now
-        let (snapshot, origin) = try IndexLifecycle.load(store: store, directory: db) { line in
+        let (index, origin) = try IndexLifecycle.loadLive(store: store, directory: db) { line in
             FileHandle.standardError.write(Data("hoso: \(line)\n".utf8))
         }
         if case .rebuilt = origin {} else {
             FileHandle.standardError.write(Data("hoso: index loaded in \(clock.now - start)\n".utf8))
         }
-        let searcher = Searcher(snapshot: snapshot)
+        let searcher = Searcher(index: index)
         if let batch {
             try BatchSearch(searcher: searcher, level: level, threads: threads, rounds: rounds).run(file: batch)
             return

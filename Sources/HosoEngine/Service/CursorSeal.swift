@@ -4,9 +4,9 @@ import HosoStore
 
 /// Seals search cursors so that callers cannot read them.
 ///
-/// A `SearchCursor` holds the last hit's sort key, whose low bits are the record's ordinal — its
-/// position among all records, hidden ones included — and the store's change sequence. Both are
-/// derived from data a caller may not see, so the service hands out only AES-GCM sealed cursors
+/// A `SearchCursor` holds the last hit's rank and id and the index's change sequence; the
+/// sequence and the rank's make-up derive from data a caller may not see (how many changes
+/// there were, how ranking works), so the service hands out only AES-GCM sealed cursors
 /// (`s1.` and base64url), bound to the caller's key id. The 256-bit key is drawn once and kept in
 /// `meta`, so cursors survive a restart.
 struct CursorSeal: Sendable {
@@ -29,9 +29,10 @@ struct CursorSeal: Sendable {
 
     /// The sealed text of `cursor` for the key `keyID`.
     func seal(_ cursor: SearchCursor, keyID: String) -> String {
-        var plain = ByteFieldWriter(capacity: 16)
-        plain.u64(cursor.key)
+        var plain = ByteFieldWriter(capacity: 12 + cursor.id.utf8.count)
+        plain.u64(UInt64(cursor.rank))
         plain.u64(cursor.sequence)
+        plain.bytes.append(contentsOf: cursor.id.utf8)
         guard let box = try? AES.GCM.seal(plain.bytes, using: key, authenticating: Array(keyID.utf8)),
             let combined = box.combined
         else { return "" }
@@ -41,17 +42,18 @@ struct CursorSeal: Sendable {
     /// The cursor sealed in `text` for `keyID`, or `nil` if it is not one (forged, altered,
     /// sealed for another key).
     func open(_ text: String, keyID: String) -> SearchCursor? {
-        guard text.hasPrefix(Self.prefix), text.utf8.count <= 128,
+        guard text.hasPrefix(Self.prefix), text.utf8.count <= 192,
             let data = KeySecret.decode(String(text.dropFirst(Self.prefix.count))),
             let box = try? AES.GCM.SealedBox(combined: data),
             let plain = try? AES.GCM.open(box, using: key, authenticating: Array(keyID.utf8)),
-            plain.count == 16
+            plain.count > 16, plain.count <= 16 + 64
         else { return nil }
         let bytes = Array(plain)
-        var key: UInt64 = 0
+        var rank: UInt64 = 0
         var sequence: UInt64 = 0
-        for i in 0..<8 { key = key << 8 | UInt64(bytes[i]) }
+        for i in 0..<8 { rank = rank << 8 | UInt64(bytes[i]) }
         for i in 8..<16 { sequence = sequence << 8 | UInt64(bytes[i]) }
-        return SearchCursor(key: key, sequence: sequence)
+        guard rank <= UInt64(UInt32.max), let id = String(validating: bytes[16...], as: UTF8.self) else { return nil }
+        return SearchCursor(rank: UInt32(rank), id: id, sequence: sequence)
     }
 }

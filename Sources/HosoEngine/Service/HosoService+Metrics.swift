@@ -2,9 +2,9 @@
 public struct ServiceMetrics: Sendable, Hashable {
     /// Whether the index is loaded.
     public var ready: Bool
-    /// Records in the current index snapshot (0 before it is loaded).
+    /// Records searchable in the current index (0 before it is loaded).
     public var records: Int
-    /// Bytes of the current index snapshot in memory.
+    /// Bytes of the current index (base and delta segments) in memory.
     public var indexBytes: Int
     /// Keys flagged for viewing unusually many distinct people (since start).
     public var flaggedKeys: Int
@@ -18,10 +18,10 @@ public struct ServiceMetrics: Sendable, Hashable {
 extension HosoService {
     /// The current counters.
     public var metrics: ServiceMetrics {
-        let snapshot = self.snapshot
+        let index = liveIndex
         let audit = auditLog.statistics
         return ServiceMetrics(
-            ready: snapshot != nil, records: snapshot?.recordCount ?? 0, indexBytes: snapshot?.byteSize ?? 0,
+            ready: index != nil, records: index?.recordCount ?? 0, indexBytes: index?.byteSize ?? 0,
             flaggedKeys: usage.flaggedCount, rateLimited: usage.refusedCount, auditEntries: audit.entries,
             auditCommits: audit.commits)
     }

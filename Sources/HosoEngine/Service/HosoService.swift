@@ -22,6 +22,8 @@ public final class HosoService: Sendable {
         /// Slots of the rendered-person cache (0 disables it); memory is about this many times
         /// the mean size of a person's JSON.
         public var personCacheSlots = 32_768
+        /// Changed records kept beside the base index before it is rebuilt in the background.
+        public var compactAfterChanges = 50_000
         /// The least time between two audit group commits (see `AuditLog`).
         public var auditCommitInterval: Duration = .milliseconds(1)
         /// The time in milliseconds since 1970 (UTC); tests replace it.
@@ -43,6 +45,10 @@ public final class HosoService: Sendable {
     let cursors: CursorSeal
     let people: PersonCache
     private let current = Mutex<Searcher?>(nil)
+    /// Index updates (`refreshIndex`, the end of a compaction) run here, one at a time, in order.
+    let indexQueue = DispatchQueue(label: "hoso.index")
+    /// Whether a background rebuild of the base index is running.
+    let compacting = Mutex(false)
 
     /// Opens the store in `directory`. The index is not loaded: call `load()`; until it finishes,
     /// `isReady` is false and searches throw `.unavailable`.
@@ -74,23 +80,28 @@ public final class HosoService: Sendable {
         let usage = self.usage
         let auditLog = self.auditLog
         let now = options.clock()
-        let snapshot: IndexSnapshot = try await withCheckedThrowingContinuation { continuation in
+        let live: LiveIndex = try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(
                     with: Result {
                         let day = WallClock.day(ofMilliseconds: now)
                         usage.restore(try auditLog.usage(day: day), day: day, now: now)
                         try auditLog.pruneUsage(before: day)
-                        return try IndexLifecycle.load(store: store, directory: directory, log: log).0
+                        return try IndexLifecycle.loadLive(store: store, directory: directory, log: log).0
                     })
             }
         }
-        publish(snapshot)
+        publish(live)
     }
 
-    /// Makes `snapshot` the one later requests search (after a load, a sync or a rebuild).
+    /// Makes `snapshot` (with no changes on top) the index later requests search.
     public func publish(_ snapshot: IndexSnapshot) {
-        let searcher = Searcher(snapshot: snapshot)
+        publish(LiveIndex(base: snapshot))
+    }
+
+    /// Makes `index` the one later requests search (after a load, a sync or a rebuild).
+    public func publish(_ index: LiveIndex) {
+        let searcher = Searcher(index: index)
         current.withLock { $0 = searcher }
     }
 
@@ -100,6 +111,9 @@ public final class HosoService: Sendable {
         return searcher
     }
 
-    /// The current snapshot, if loaded.
+    /// The current base snapshot, if loaded.
     public var snapshot: IndexSnapshot? { current.withLock { $0?.snapshot } }
+
+    /// The current index, if loaded.
+    public var liveIndex: LiveIndex? { current.withLock { $0?.index } }
 }
