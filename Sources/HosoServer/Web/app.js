@@ -58,7 +58,7 @@
     ['updated_at', 'Cập nhật lúc'],
   ];
   const RESTRICTED = new Set(['national_id', 'religion']);
-  const NOT_FIELDS = new Set(['work_history', 'training', 'originals']);
+  const NOT_FIELDS = new Set(['full_name', 'work_history', 'training', 'originals']);
 
   const STATUS = {
     active: 'Đang công tác',
@@ -340,8 +340,7 @@
     }
     sessionStorage.setItem(KEY_ITEM, key);
     $('key').value = '';
-    $('key').placeholder = 'Đã có khóa cho phiên này — dán khóa khác để đổi';
-    $('key-forget').hidden = false;
+    keyPanel(true);
     $('intro').hidden = true;
     if (me) enterSelf(me);
     else enterBrowse();
@@ -354,8 +353,7 @@
     state.isAdmin = null;
     if (state.controller) state.controller.abort();
     $('key').value = '';
-    $('key').placeholder = 'Dán khóa do quản trị viên cấp';
-    $('key-forget').hidden = true;
+    keyPanel(false);
     $('who').hidden = true;
     $('search-view').hidden = true;
     $('card-view').hidden = true;
@@ -364,6 +362,14 @@
     $('count').textContent = '';
     if (location.hash) history.replaceState(null, '', location.pathname);
     if (focus) $('key').focus();
+  }
+
+  /** With a key in use, the key panel shrinks to one line with "change" and "forget". */
+  function keyPanel(compact) {
+    const panel = document.querySelector('.key-panel');
+    panel.classList.toggle('compact', compact);
+    panel.classList.remove('changing');
+    $('key-status').hidden = !compact;
   }
 
   function showWho(text) {
@@ -418,7 +424,11 @@
     state.timer = setTimeout(() => runSearch(false), DEBOUNCE_MS);
   }
 
-  async function runSearch(append) {
+  /**
+   * Searches: as typed (the last word a prefix), or with `wholeWords` (Enter) every word whole;
+   * with `append`, the next page of the last search. A newer search aborts the one in flight.
+   */
+  async function runSearch(append, wholeWords = false) {
     clearTimeout(state.timer);
     let params;
     if (append) {
@@ -427,6 +437,7 @@
       params.set('cursor', state.nextCursor);
     } else {
       params = searchParams();
+      if (wholeWords && params && params.has('prefix')) params.delete('prefix');
       if (!params || params.invalid || params.tooShort) {
         if (state.controller) state.controller.abort();
         state.sequence += 1;
@@ -474,7 +485,7 @@
       agency: queryWords(params.get('agency') || ''),
     };
     let firstNew = null;
-    for (const hit of body.hits) {
+    for (const hit of wholeWordsFirst(body.hits, nameWords)) {
       const p = hit.person || {};
       const [label, meaning] = TIERS[hit.tier] || [hit.tier, ''];
       const meta = [p.gender, birthYear(p) && 'sinh ' + birthYear(p), STATUS[p.status]].filter(Boolean).join(' · ');
@@ -503,6 +514,31 @@
       ? 'Không tìm thấy ai phù hợp.'
       : `Tìm thấy ${number(total)} người` + (state.shown < total ? ` — đang hiện ${number(state.shown)}` : '') + '.';
     if (append && firstNew) firstNew.focus();
+  }
+
+  /**
+   * The hits in the API's order, except that within a run of equal tier and score (which the API
+   * leaves in record order) the names holding every typed word whole (Thu) come before those
+   * holding the last one only as a prefix (Thúy). Never moves a hit across tiers or scores.
+   */
+  function wholeWordsFirst(hits, words) {
+    if (!words.length) return hits;
+    const whole = (hit) => {
+      const names = queryWords((hit.person && hit.person.full_name) || '');
+      return words.every((w) => names.includes(w));
+    };
+    const out = [];
+    let run = [];
+    const flush = () => {
+      out.push(...run.filter(whole), ...run.filter((h) => !whole(h)));
+      run = [];
+    };
+    for (const hit of hits) {
+      if (run.length && (run[0].tier !== hit.tier || run[0].score !== hit.score)) flush();
+      run.push(hit);
+    }
+    flush();
+    return out;
   }
 
   /** Arrow keys, Home and End move between results; Escape goes back to the search box. */
@@ -687,6 +723,15 @@
     }
   }
 
+  /** `name=Nguy%E1%BB%85n+Th%E1%BB%8B` as `name=Nguyễn Thị`. */
+  function readableParameters(text) {
+    try {
+      return decodeURIComponent(String(text).replace(/\+/g, ' ')).replace(/&/g, ' & ');
+    } catch (_) {
+      return String(text);
+    }
+  }
+
   function renderAudit(entries) {
     const rows = $('audit-rows');
     const sorted = [...entries].sort((a, b) => b.sequence - a.sequence);
@@ -698,9 +743,9 @@
       rows.append(el('tr', null,
         el('td', null, isNaN(time) ? entry.time : time.toLocaleString('vi-VN')),
         el('td', null, KINDS[entry.kind] || entry.kind),
-        el('td', null, el('code', null, entry.key)),
+        el('td', { className: 'key' }, el('code', null, entry.key)),
         el('td', null, ROLES[entry.role] || entry.role),
-        el('td', null, el('code', null, entry.parameters))));
+        el('td', null, el('code', null, readableParameters(entry.parameters)))));
     }
     $('audit').hidden = false;
   }
@@ -738,9 +783,14 @@
       useKey(key);
     });
     $('key-forget').addEventListener('click', () => forgetKey(true));
+    $('key-change').addEventListener('click', () => {
+      const panel = document.querySelector('.key-panel');
+      panel.classList.toggle('changing');
+      if (panel.classList.contains('changing')) $('key').focus();
+    });
     $('search-form').addEventListener('submit', (event) => {
       event.preventDefault();
-      runSearch(false);
+      runSearch(false, true);
     });
     $('search-form').addEventListener('input', scheduleSearch);
     $('q').addEventListener('keydown', (event) => {
