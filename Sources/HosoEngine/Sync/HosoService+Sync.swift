@@ -9,8 +9,9 @@ extension HosoService {
     /// Lines are parsed (upserts through ingest's parse and repair) before the transaction; bad
     /// lines are `rejected` with their line number and reason and never stop good ones. A line
     /// whose version is not above the stored one is `stale` (replaying a batch changes nothing).
-    /// Syncs run one at a time on one writer queue: commit, then index refresh, then the next
-    /// sync, so the index sees batches in order and a search sees all of a batch or none of it.
+    /// Commits run one at a time on one writer queue; after its commit a sync waits for the index
+    /// refresh (`refreshIndex`: serialized, in change order, published whole), so a search sees
+    /// all of a batch or none of it, and sees it by the time the response is sent.
     /// The sync is audited (key, counts, ids applied) before the response.
     ///
     /// - Parameters:
@@ -54,19 +55,13 @@ extension HosoService {
 
     /// Returns once the published index reflects the store at least through change `sequence`.
     ///
-    /// Each refresh reads the store in one consistent state and is published whole, so a search
-    /// sees every change of a committed batch or none.
+    /// `refreshIndex` reads every change after the live index's sequence, with the records as
+    /// they are now, in one read transaction and publishes the result whole, so a search sees
+    /// every change of a committed batch or none; refreshes run one at a time, in order.
     func indexChanges(through sequence: UInt64) async throws(ServiceError) {
-        try await onSyncWriter { () throws(ServiceError) in
-            if let snapshot = self.snapshot, snapshot.sequence >= sequence { return }
-            do {
-                // Fallback until the incremental index lands: a full rebuild from LMDB on the
-                // writer queue (no commit can slip in between), published atomically.
-                let (rebuilt, _) = try IndexLifecycle.build(store: self.store)
-                self.publish(rebuilt)
-            } catch {
-                throw .failure(message: "the changes are stored but the index could not be refreshed: \(error)")
-            }
+        let reached = try await refreshIndex()
+        guard reached >= sequence else {
+            throw .failure(message: "the index reached change \(reached), not the sync's \(sequence)")
         }
     }
 
