@@ -84,6 +84,8 @@ demo: $count people in demo/db; keys in demo/keys.env. Paste these in another te
 
   (agency key, for POST /v1/sync: $AGENCY_KEY)
 
+  Or open $url/ in a browser and paste a key (the officer key: $OFFICER_KEY).
+
 demo: serving on $url (Ctrl-C stops it)
 CURL
 exec "$bin" serve --db demo/db --port "$port"

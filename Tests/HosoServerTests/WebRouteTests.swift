@@ -1,3 +1,4 @@
+import Foundation
 import HosoServer
 import Hummingbird
 import HummingbirdTesting

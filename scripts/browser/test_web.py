@@ -111,13 +111,16 @@ class Page:
     def hits(self):
         return self.driver.find_elements(By.CSS_SELECTOR, "#results .hit")
 
-    def shot(self, name, full_page=True):
-        """Saves a screenshot; with full_page, of the whole page height (not only the window)."""
+    def shot(self, name, full_page=True, height=None):
+        """Saves a screenshot: of the window, of the first `height` pixels of the page, or with
+        full_page of the whole page height."""
         path = os.path.join(SHOTS, name)
-        if full_page:
+        if full_page or height:
             size = self.driver.get_window_size()
-            height = self.js("return Math.ceil(document.documentElement.scrollHeight)")
-            self.driver.set_window_size(size["width"], min(max(height, 300), 2400))
+            chrome = size["height"] - self.js("return window.innerHeight")
+            if not height:
+                height = self.js("return Math.ceil(document.documentElement.scrollHeight)")
+            self.driver.set_window_size(size["width"], min(max(height, 300), 2400) + chrome)
             time.sleep(0.15)
             self.driver.save_screenshot(path)
             self.driver.set_window_size(size["width"], size["height"])
@@ -188,9 +191,9 @@ def run(page, name, accented, person_id, showcase):
     searches = page.js("return window.__searches")
     assert 1 <= len(searches) < len(name), f"as-you-type is debounced: {len(searches)} requests for {len(name)} keystrokes"
     assert all("prefix=1" in s for s in searches), searches
-    assert "Quê quán:" in first.text, f"hometown shown in the hit: {first.text!r}"
+    assert "Quê quán:" in first.text and "—" in first.text, f"hometown, position and agency shown in the hit: {first.text!r}"
     print(f"  {count} first: {shown} [{badge.text}]; {len(searches)} search request(s) for {len(name)} keystrokes")
-    page.shot("search.png", full_page=False)
+    page.shot("search.png", full_page=False, height=1150)
 
     step("accented input ranks the exact spelling with the 'Đúng chính tả' badge")
     page.type_query(accented)

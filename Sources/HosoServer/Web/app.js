@@ -493,14 +493,17 @@
       if (p.position) work.append(highlighted(p.position, filterWords.position, false));
       if (p.position && p.agency) work.append(' — ');
       if (p.agency) work.append(highlighted(p.agency, filterWords.agency, false));
+      const place = document.createDocumentFragment();
+      if (p.hometown) place.append('Quê quán: ', highlighted(formatHometown(p.hometown), filterWords.hometown, false));
+      if (p.hometown && p.national_id) place.append(' · ');
+      if (p.national_id) place.append('CCCD: ' + p.national_id);
       const button = el('button', { type: 'button', className: 'hit', dataset: { id: hit.id } },
         el('span', { className: 'hit-top' },
           el('span', { className: 'hit-name' }, highlighted(p.full_name || hit.id, nameWords, true)),
-          el('span', { className: 'badge tier-' + hit.tier, title: meaning, dataset: { tier: hit.tier } }, label)),
-        meta ? el('span', { className: 'hit-meta' }, meta) : null,
+          el('span', { className: 'badge tier-' + hit.tier, title: meaning, dataset: { tier: hit.tier } }, label),
+          meta ? el('span', { className: 'hit-meta' }, meta) : null),
         p.position || p.agency ? el('span', { className: 'hit-line' }, work) : null,
-        p.hometown ? el('span', { className: 'hit-line' }, 'Quê quán: ', highlighted(formatHometown(p.hometown), filterWords.hometown, false)) : null,
-        p.national_id ? el('span', { className: 'hit-line' }, 'CCCD: ' + p.national_id) : null);
+        p.hometown || p.national_id ? el('span', { className: 'hit-line hit-place' }, place) : null);
       button.addEventListener('click', () => openCard(hit.id));
       const item = el('li', null, button);
       list.append(item);
@@ -519,18 +522,22 @@
   /**
    * The hits in the API's order, except that within a run of equal tier and score (which the API
    * leaves in record order) the names holding every typed word whole (Thu) come before those
-   * holding the last one only as a prefix (Thúy). Never moves a hit across tiers or scores.
+   * holding the last one only as a prefix (Thúy), and fewer other words before more (Nguyễn Thị
+   * Thu before Nguyễn Thị Thu Hà). Never moves a hit across tiers or scores.
    */
   function wholeWordsFirst(hits, words) {
     if (!words.length) return hits;
-    const whole = (hit) => {
+    const rank = (hit) => {
       const names = queryWords((hit.person && hit.person.full_name) || '');
-      return words.every((w) => names.includes(w));
+      const whole = words.every((w) => names.includes(w));
+      return (whole ? 0 : 1000) + names.filter((n) => !words.includes(n)).length;
     };
     const out = [];
     let run = [];
     const flush = () => {
-      out.push(...run.filter(whole), ...run.filter((h) => !whole(h)));
+      out.push(...run.map((hit, index) => ({ hit, index, rank: rank(hit) }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map((entry) => entry.hit));
       run = [];
     };
     for (const hit of hits) {
