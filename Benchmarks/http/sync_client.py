@@ -4,8 +4,8 @@
 Each batch rewrites 100 distinct records drawn from SAMPLE (NDJSON records of the database):
 a new position and a version above any stored one (the time in milliseconds). The latency of a
 batch is from sending the request to the whole response (durable and searchable: DESIGN §5).
-After each batch one record of it is searched by id-independent name+position to check the
-change is visible (read-your-writes), outside the timing.
+After each batch, outside the timing, one record of it is searched by its stored name and its
+new position to check that the change is visible (read-your-writes).
 
 Usage: sync_client.py URL KEY SAMPLE --batches N [--label TEXT] [--offset K]
 Prints one line: label, batches, p50, p90, p99, max in ms, and the read-your-writes misses.
@@ -61,7 +61,9 @@ def main():
         applied += json.loads(data)["applied"]
         # Read-your-writes: the first record is found by its id's new position at once.
         probe = chunk[0]
-        query = urllib.parse.urlencode({"name": probe["full_name"], "position": position, "limit": 100})
+        conn.request("GET", "/v1/people/" + probe["id"], headers=auth)
+        stored = json.loads(conn.getresponse().read())  # the name as repaired and stored
+        query = urllib.parse.urlencode({"name": stored.get("full_name", ""), "position": position, "limit": 100})
         conn.request("GET", "/v1/search?" + query, headers=auth)
         found = json.loads(conn.getresponse().read())
         if probe["id"] not in {h["id"] for h in found.get("hits", [])}:

@@ -263,3 +263,19 @@ enum Stored {
         try service.auditLog.entries(matching: .caller(keyID), limit: 10)
     }
 }
+
+/// `SyncLineCounter`, which the server feeds while the body streams in.
+@Suite struct SyncLineCounterTests {
+    @Test(arguments: [1, 2, 3, 7, 64])
+    func countsNonBlankLinesWhateverThePieces(pieceSize: Int) {
+        let body = Array("{\"a\":1}\n\n  \r\n{\"b\":2}\r\n \t{\"c\":3}\n{\"d\":4}".utf8)
+        var counter = SyncLineCounter()
+        var start = 0
+        while start < body.count {
+            let end = min(body.count, start + pieceSize)
+            body[start..<end].withUnsafeBytes { counter.feed($0) }
+            start = end
+        }
+        #expect(counter.lines == 4)
+    }
+}
