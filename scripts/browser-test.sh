@@ -33,7 +33,11 @@ if ! "$venv/bin/python" -c 'import selenium' >/dev/null 2>&1; then
 fi
 
 echo "browser-test: building hoso (debug, $build)"
-swift build --scratch-path "$build" --product hoso 2>&1 | tail -1
+log=$(mktemp)
+if ! swift build --scratch-path "$build" --product hoso >"$log" 2>&1; then
+    tail -40 "$log"; rm -f "$log"; echo "browser-test: the build failed"; exit 1
+fi
+tail -1 "$log"; rm -f "$log"
 bin="$build/debug/hoso"
 
 start=$(date +%s)

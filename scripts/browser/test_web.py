@@ -16,7 +16,7 @@ import urllib.parse
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -70,7 +70,8 @@ class Page:
 
     def wait(self, what, condition, timeout=10):
         try:
-            return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(lambda d: condition())
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.05,
+                                 ignored_exceptions=[StaleElementReferenceException]).until(lambda d: condition())
         except TimeoutException:
             error = self.text("error") if self.visible("error") else "(no error shown)"
             raise AssertionError(f"timed out waiting for {what}; error box: {error}; count: {self.text('count')!r}")
@@ -107,6 +108,12 @@ class Page:
         box.clear()
         self.js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", box)
         box.send_keys(text)
+
+    def settled(self, typed):
+        """Waits until the results shown are those of `typed` (the name box) and none is loading."""
+        results = self.el("results")
+        self.wait(f"the results for {typed!r}", lambda: results.get_attribute("data-name") == typed.strip()
+                  and results.get_attribute("aria-busy") == "false")
 
     def hits(self):
         return self.driver.find_elements(By.CSS_SELECTOR, "#results .hit")
@@ -175,8 +182,8 @@ def run(page, name, accented, person_id, showcase):
         const original = window.fetch;
         window.fetch = (url, init) => { if (String(url).startsWith('/v1/search')) window.__searches.push(String(url)); return original(url, init); };""")
     page.type_query(name)
-    page.wait("results", lambda: page.hits() and "Tìm thấy" in page.text("count"))
-    page.wait("the last word's results", lambda: fold(page.hits()[0].find_element(By.CLASS_NAME, "hit-name").text).startswith(name))
+    page.settled(name)
+    assert page.hits() and "Tìm thấy" in page.text("count"), page.text("count")
     first = page.hits()[0]
     shown = first.find_element(By.CLASS_NAME, "hit-name").text
     assert shown == accented, f"first hit is {shown!r}, expected {accented!r}"
@@ -195,23 +202,43 @@ def run(page, name, accented, person_id, showcase):
     print(f"  {count} first: {shown} [{badge.text}]; {len(searches)} search request(s) for {len(name)} keystrokes")
     page.shot("search.png", full_page=False, height=1150)
 
+    step("highlighting folds accents and đ: 'nguyen duc l' marks Nguyễn, Đức and the L of the given name")
+    page.type_query("nguyen duc l")
+    page.settled("nguyen duc l")
+    assert page.hits(), page.text("count")
+    for hit in page.hits():
+        marks = sorted(fold(m.text) for m in hit.find_elements(By.CSS_SELECTOR, ".hit-name mark"))
+        name_shown = hit.find_element(By.CLASS_NAME, "hit-name").text
+        assert set(marks) == {"duc", "l", "nguyen"}, f"{name_shown}: highlighted {marks}"
+    page.type_query("Nguyê")
+    page.settled("Nguyê")
+    marks = page.hits()[0].find_elements(By.CSS_SELECTOR, ".hit-name mark")
+    assert marks and marks[0].text == "Nguyễ", [m.text for m in marks]
+
     step("accented input ranks the exact spelling with the 'Đúng chính tả' badge")
     page.type_query(accented)
-    page.wait("exact tier", lambda: page.hits() and page.hits()[0].find_element(By.CLASS_NAME, "badge").get_attribute("data-tier") == "exact")
+    page.settled(accented)
+    assert page.hits()[0].find_element(By.CLASS_NAME, "badge").get_attribute("data-tier") == "exact"
 
     step("filters: birth year narrows the results; a malformed year is flagged without a request")
     page.type_query(name)
-    page.wait("results again", lambda: page.hits() and fold(page.hits()[0].find_element(By.CLASS_NAME, "hit-name").text).startswith(name))
+    page.settled(name)
     total_before = page.text("count")
     born = page.el("f-born")
+    results = page.el("results")
     born.send_keys("19")
     page.wait("born marked invalid", lambda: born.get_attribute("aria-invalid") == "true")
-    born.clear()
-    born.send_keys("1900-1950")
-    page.wait("no one born 1900-1950", lambda: "Không tìm thấy" in page.text("count") or page.text("count") != total_before)
+    assert not page.hits(), "no results are shown for a malformed year"
+    born.send_keys("60-1979")
+    page.wait("results born 1960-1979", lambda: results.get_attribute("data-born") == "1960-1979" and results.get_attribute("aria-busy") == "false")
+    assert born.get_attribute("aria-invalid") == "false"
+    years = [int(t.split("sinh ")[1][:4]) for t in (m.text for m in page.driver.find_elements(By.CSS_SELECTOR, "#results .hit-meta")) if "sinh " in t]
+    assert years and all(1960 <= y <= 1979 for y in years), f"birth years shown: {years}"
+    assert page.text("count") != total_before, f"the filter narrows {total_before!r}"
+    print(f"  born=1960-1979: {page.text('count')} (was {total_before})")
     born.clear()
     page.js("arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", born)
-    page.wait("results after clearing the filter", lambda: page.hits() and "Tìm thấy" in page.text("count"))
+    page.wait("results after clearing the filter", lambda: results.get_attribute("data-born") == "" and page.text("count") == total_before)
 
     step("keyboard: ↓ from the search box reaches the first result, Enter opens its card, focus on its title")
     page.wait("first result", lambda: page.hits()[0].find_element(By.CLASS_NAME, "hit-name").text == accented)
@@ -251,7 +278,8 @@ def run(page, name, accented, person_id, showcase):
     page.use_key(KEYS["recruiter"])
     page.wait("the search box", lambda: page.visible("search-view"))
     page.type_query(name)
-    page.wait("results", lambda: page.hits() and page.hits()[0].find_element(By.CLASS_NAME, "hit-name").text == accented)
+    page.settled(name)
+    assert page.hits()[0].find_element(By.CLASS_NAME, "hit-name").text == accented
     assert "CCCD" not in page.hits()[0].text, "no national id in a recruiter's results"
     page.hits()[0].click()
     page.wait("the card", lambda: page.visible("card-view") and page.text("card-title") == accented)

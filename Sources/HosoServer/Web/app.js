@@ -358,8 +358,14 @@
     $('search-view').hidden = true;
     $('card-view').hidden = true;
     $('intro').hidden = false;
+    // The next person at this screen sees nothing of the last one's searches.
+    $('search-form').reset();
     $('results').replaceChildren();
+    delete $('results').dataset.name;
+    delete $('results').dataset.born;
+    $('more').hidden = true;
     $('count').textContent = '';
+    clearError();
     if (location.hash) history.replaceState(null, '', location.pathname);
     if (focus) $('key').focus();
   }
@@ -444,6 +450,7 @@
         $('results').replaceChildren();
         $('more').hidden = true;
         $('busy').hidden = true;
+        $('results').setAttribute('aria-busy', 'false');
         $('count').textContent = params && params.tooShort ? 'Gõ thêm ít nhất một chữ nữa để tìm.' : '';
         return;
       }
@@ -453,6 +460,7 @@
     state.controller = controller;
     const sequence = ++state.sequence;
     $('busy').hidden = false;
+    $('results').setAttribute('aria-busy', 'true');
     try {
       const body = await api('/v1/search?' + params.toString(), controller.signal);
       if (sequence !== state.sequence) return;
@@ -471,13 +479,18 @@
         $('count').textContent = 'Không tìm được — xem thông báo lỗi ở trên.';
       }
     } finally {
-      if (sequence === state.sequence) $('busy').hidden = true;
+      if (sequence === state.sequence) {
+        $('busy').hidden = true;
+        $('results').setAttribute('aria-busy', 'false');
+      }
     }
   }
 
   function renderHits(body, params, append) {
     const list = $('results');
     if (!append) list.replaceChildren();
+    list.dataset.name = params.get('name') || '';
+    list.dataset.born = params.get('born') || '';
     const nameWords = queryWords(params.get('name') || '');
     const filterWords = {
       hometown: queryWords(params.get('hometown') || ''),
@@ -682,7 +695,11 @@
     const notes = [];
     if (then && entry.agency && fold(then) !== fold(entry.agency)) notes.push('Ghi trong hồ sơ: ' + entry.agency);
     if (now && fold(now) !== fold(shown)) notes.push('Nay là: ' + now);
-    const others = entry.agency_names || entry.agency_aliases || entry.former_names;
+    let others = entry.agency_names || entry.agency_aliases || entry.former_names;
+    if (others && typeof others === 'object' && !Array.isArray(others)) {
+      // {"then": …, "now": …} or similar: every name it holds.
+      others = Object.values(others).flat();
+    }
     if (Array.isArray(others)) {
       const rest = others.map(name).filter((n) => n && fold(n) !== fold(shown) && (!now || fold(n) !== fold(now)));
       if (rest.length) notes.push('Tên khác: ' + rest.join('; '));
