@@ -36,7 +36,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("lmdb")]
         ),
         .target(name: "HosoModel"),
-        .target(name: "HosoStore", dependencies: ["CLMDB", "HosoModel"]),
+        .target(name: "HosoStore", dependencies: ["CLMDB", "HosoModel", .product(name: "Crypto", package: "swift-crypto")]),
         // Committed reference tables (places, lineage, grades, abbreviations) as a resource bundle.
         .target(
             name: "HosoData",
