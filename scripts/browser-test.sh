@@ -7,6 +7,8 @@
 #   4. serves on a free port, waits for /readyz, runs scripts/browser/test_web.py in headless
 #      chromium, and writes screenshots to docs/screenshots (HOSO_SCREENSHOTS to change).
 # The server is stopped and the temporary data removed on exit, whatever happens.
+# Environment: HOSO_BUILD_DIR (.build), HOSO_SCREENSHOTS (docs/screenshots), HOSO_BIN (an already
+# built hoso to test instead of building one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${HOSO_BUILD_DIR:-.build}
@@ -32,13 +34,17 @@ if ! "$venv/bin/python" -c 'import selenium' >/dev/null 2>&1; then
     "$venv/bin/pip" install --quiet --disable-pip-version-check 'selenium>=4.15,<5'
 fi
 
-echo "browser-test: building hoso (debug, $build)"
-log=$(mktemp)
-if ! swift build --scratch-path "$build" --product hoso >"$log" 2>&1; then
-    tail -40 "$log"; rm -f "$log"; echo "browser-test: the build failed"; exit 1
+if [ -n "${HOSO_BIN:-}" ]; then
+    bin=$HOSO_BIN
+else
+    echo "browser-test: building hoso (debug, $build)"
+    log=$(mktemp)
+    if ! swift build --scratch-path "$build" --product hoso >"$log" 2>&1; then
+        tail -40 "$log"; rm -f "$log"; echo "browser-test: the build failed"; exit 1
+    fi
+    tail -1 "$log"; rm -f "$log"
+    bin="$build/debug/hoso"
 fi
-tail -1 "$log"; rm -f "$log"
-bin="$build/debug/hoso"
 
 start=$(date +%s)
 work=$(mktemp -d "${TMPDIR:-/tmp}/hoso-browser.XXXXXX")

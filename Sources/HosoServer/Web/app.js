@@ -767,7 +767,7 @@
       rows.append(el('tr', null,
         el('td', null, isNaN(time) ? entry.time : time.toLocaleString('vi-VN')),
         el('td', null, KINDS[entry.kind] || entry.kind),
-        el('td', { className: 'key' }, el('code', null, entry.key)),
+        el('td', null, el('code', null, entry.key)),
         el('td', null, ROLES[entry.role] || entry.role),
         el('td', null, el('code', null, readableParameters(entry.parameters)))));
     }
