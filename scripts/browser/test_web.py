@@ -269,6 +269,27 @@ def run(page, name, accented, person_id, showcase):
     page.driver.back()
     page.wait("the first card again", lambda: page.text("card-title") == accented)
 
+    step("agency names then and now, when the history carries them, are shown beside the post")
+    # The history route may add "agency_now" per post (the agency's name today); until it does,
+    # this step feeds the page such a response to check both the present and the absent case.
+    page.js("""const original = window.fetch;
+        window.__restoreFetch = () => { window.fetch = original; };
+        window.fetch = async (url, init) => {
+          const response = await original(url, init);
+          if (!String(url).endsWith('/history') || !response.ok) return response;
+          const body = await response.json();
+          body.timeline.forEach((post, i) => { if (i === 0) post.agency_now = 'Trường Tiểu học Hòa Bình (tên mới)'; });
+          return new Response(JSON.stringify(body), {status: 200, headers: {'Content-Type': 'application/json'}});
+        };""")
+    page.js("location.hash = arguments[0]", "#ho-so/" + showcase[0])
+    page.wait("the showcase card", lambda: page.text("card-title") == showcase[1]
+              and page.driver.find_elements(By.CSS_SELECTOR, "#timeline li"))
+    notes = [n.text for n in page.driver.find_elements(By.CSS_SELECTOR, "#timeline .names")]
+    assert notes == ["Nay là: Trường Tiểu học Hòa Bình (tên mới)"], f"one post names its agency today: {notes}"
+    page.js("window.__restoreFetch()")
+    page.driver.back()
+    page.wait("the first card again", lambda: page.text("card-title") == accented)
+
     step("back to the results returns focus to the opened result")
     page.el("back").click()
     page.wait("the results", lambda: page.visible("search-view"))
