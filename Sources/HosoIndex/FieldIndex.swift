@@ -21,6 +21,8 @@ public final class FieldIndex: Sendable {
     public let forwardTerms: [UInt32]
     /// Per record, its value's list; empty when lists are per record.
     public let recordValues: [UInt32]
+    /// Records per value and values per group, for interned fields (nil otherwise).
+    public let values: ValueIndex?
 
     public init(
         keys: StringArena, groupTermStart: [UInt32], variants: StringArena, termGroup: [UInt32],
@@ -34,6 +36,10 @@ public final class FieldIndex: Sendable {
         self.forwardOffsets = forwardOffsets
         self.forwardTerms = forwardTerms
         self.recordValues = recordValues
+        values = recordValues.isEmpty
+            ? nil
+            : ValueIndex(recordValues: recordValues, forwardOffsets: forwardOffsets, forwardTerms: forwardTerms,
+                         termGroup: termGroup, groupCount: keys.count)
     }
 
     public var groupCount: Int { keys.count }
@@ -98,7 +104,7 @@ public final class FieldIndex: Sendable {
     public var byteSize: Int {
         keys.byteSize + variants.byteSize + groupTermStart.count * 4 + termGroup.count * 4
             + postings.reduce(0) { $0 + $1.byteSize + 9 } + forwardOffsets.count * 4 + forwardTerms.count * 4
-            + recordValues.count * 4
+            + recordValues.count * 4 + (values?.byteSize ?? 0)
     }
 
     #if DEBUG

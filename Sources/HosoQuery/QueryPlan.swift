@@ -4,12 +4,19 @@ import HosoText
 /// One query token resolved against one field's index: the records that hold a matching term,
 /// and the tier of every candidate term, in a dense table over the term-id span it touches.
 struct TokenPlan {
-    var list: PostingList
+    /// The term groups the token matched in.
+    var groups: [Int]
     /// tiers[termID - low] = tier raw value, or `TokenPlan.none`.
     var low: Int
     var tiers: [UInt8]
 
     static let none: UInt8 = 0xFF
+
+    /// The records holding a matching term (made only when a search starts from record-level
+    /// lists: a prefix can match hundreds of groups).
+    func list(in index: FieldIndex, universe: Int) -> PostingList {
+        PostingList.union(groups.map { index.postings[$0] }, universe: universe)
+    }
 
     /// The raw tier of a term, or `TokenPlan.none`.
     @inline(__always)
@@ -63,8 +70,7 @@ struct TokenPlan {
             if any { matched.append(g) }
         }
         guard !matched.isEmpty else { return nil }
-        let list = PostingList.union(matched.map { index.postings[$0] }, universe: universe)
-        return TokenPlan(list: list, low: low, tiers: tiers)
+        return TokenPlan(groups: matched, low: low, tiers: tiers)
     }
 }
 
@@ -101,7 +107,26 @@ struct FieldPlan {
     }
 
     private func computeTier(of ordinal: UInt32) -> MatchTier? {
-        let range = index.forwardRange(ordinal)
+        computeTier(terms: index.forwardRange(ordinal))
+    }
+
+    /// The tier of an interned field's value `v`, or nil.
+    func tier(ofValue v: UInt32) -> MatchTier? {
+        computeTier(terms: Int(index.forwardOffsets[Int(v)])..<Int(index.forwardOffsets[Int(v) + 1]))
+    }
+
+    /// The values (of an interned field) that hold a matching term for every token, ascending;
+    /// nil for fields without a value level.
+    func candidateValues() -> [UInt32]? {
+        guard let values = index.values else { return nil }
+        let lists = tokens.map { plan in
+            PostingList.union(plan.groups.map { values.groupValues[$0] }, universe: values.valueCount)
+        }
+        return PostingList.intersect(lists)
+    }
+
+    /// The tier of the term list at `range` of `forwardTerms`, or nil.
+    private func computeTier(terms range: Range<Int>) -> MatchTier? {
         let lo = range.lowerBound
         let n = range.count
         let terms = index.forwardTerms
@@ -153,8 +178,14 @@ struct FieldPlan {
     }
 
     /// Whether the query's tokens first match the record's tokens in reading order.
-    func inOrder(_ ordinal: UInt32) -> Bool {
-        let range = index.forwardRange(ordinal)
+    func inOrder(_ ordinal: UInt32) -> Bool { inOrder(terms: index.forwardRange(ordinal)) }
+
+    /// Whether the query's tokens first match value `v`'s tokens in reading order.
+    func inOrder(value v: UInt32) -> Bool {
+        inOrder(terms: Int(index.forwardOffsets[Int(v)])..<Int(index.forwardOffsets[Int(v) + 1]))
+    }
+
+    private func inOrder(terms range: Range<Int>) -> Bool {
         let terms = index.forwardTerms
         var last = -1
         for plan in tokens {

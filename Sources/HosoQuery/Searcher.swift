@@ -32,18 +32,22 @@ public struct Searcher: Sendable {
 
     /// From how many candidates on tiers are remembered per field value.
     public let memoThreshold: Int
+    /// Whether searches whose rarest token is in an interned field start from that field's
+    /// matching values (see `ValueIndex`); off only to test the record-level path alone.
+    public let valueDriven: Bool
 
     /// The base snapshot.
     public var snapshot: IndexSnapshot { index.base }
 
-    public init(snapshot: IndexSnapshot, analyzer: Analyzer = .shared, memoThreshold: Int = 2_048) {
-        self.init(index: LiveIndex(base: snapshot), analyzer: analyzer, memoThreshold: memoThreshold)
+    public init(snapshot: IndexSnapshot, analyzer: Analyzer = .shared, memoThreshold: Int = 2_048, valueDriven: Bool = true) {
+        self.init(index: LiveIndex(base: snapshot), analyzer: analyzer, memoThreshold: memoThreshold, valueDriven: valueDriven)
     }
 
-    public init(index: LiveIndex, analyzer: Analyzer = .shared, memoThreshold: Int = 2_048) {
+    public init(index: LiveIndex, analyzer: Analyzer = .shared, memoThreshold: Int = 2_048, valueDriven: Bool = true) {
         self.index = index
         self.analyzer = analyzer
         self.memoThreshold = memoThreshold
+        self.valueDriven = valueDriven
     }
 
     /// The lowest caller level that may search each fielded parameter (DESIGN §2–3).
@@ -149,7 +153,6 @@ public struct Searcher: Sendable {
             guard let plan = plan(p.tokens, p.field, snapshot.field(p.indexField), options, universe, floor: p.floor)
             else { return nil }
             fieldPlans.append(plan)
-            lists += plan.tokens.map(\.list)
         }
 
         var freeText: FreeTextPlan?
@@ -168,56 +171,104 @@ public struct Searcher: Sendable {
                     }
                 }
                 guard !alternatives.isEmpty else { return nil }
-                lists.append(PostingList.union(alternatives.map(\.plan.list), universe: universe))
+                lists.append(PostingList.union(alternatives.map { $0.plan.list(in: $0.index, universe: universe) }, universe: universe))
                 plans.append(alternatives)
             }
             freeText = FreeTextPlan(words: plans, floor: query.floor)
         }
 
+        let resume = r.cursor.flatMap { $0.resumeKey(idsNotAfter: snapshot.count(notAfter: $0.id)) }
+        let superseded = segment.superseded
+        let nameIndex = fieldPlans.firstIndex { $0.field == .name }
+        let columns = snapshot.columns
+        var heap = TopK(limit: r.limit)
+        var total = 0
+        var offered = 0
+
+        /// Ranks record `o` if it passes the filters and every field plan but `skip` (whose
+        /// tier, and name order when it is the name, are `known`).
+        @inline(__always)
+        func consider(_ o: UInt32, skip: Int, known: MatchTier, knownInOrder: Bool?) {
+            let i = Int(o)
+            if let superseded, superseded.contains(o) { return }
+            guard Int(columns.accessLevel[i]) <= callerLevel else { return }
+            if let born = r.born {
+                let y = Int(columns.birthYear[i])
+                guard y != 0, born.contains(y) else { return }
+            }
+            if let g = r.gender, columns.gender[i] != g { return }
+            if let s = r.status, columns.status[i] != s { return }
+            var tier = known
+            var fields = skip >= 0 ? 1 : 0
+            for (j, plan) in fieldPlans.enumerated() where j != skip {
+                guard let t = plan.tier(of: o) else { return }
+                tier = tier.worst(t)
+                fields += 1
+            }
+            if let freeText {
+                guard let (t, n) = freeText.tier(of: o) else { return }
+                tier = tier.worst(t)
+                fields += n
+            }
+            total += 1
+            let inOrder = knownInOrder ?? nameIndex.map { fieldPlans[$0].inOrder(o) } ?? true
+            let key = SortKey.make(tier: tier, fields: fields, inOrder: inOrder, ordinal: o)
+            if let resume, key <= resume { return }
+            offered += 1
+            heap.insert(key)
+        }
+
+        // Value-driven: find an interned field's matching values, decide each value's tier (and
+        // name order) once, and visit only the records of those values. The driver is the field
+        // whose candidate values hold the fewest records; with other fields to check as well, a
+        // driver holding many records is left to the record-level path, where intersecting
+        // bitmaps first is cheaper than checking each record.
+        if valueDriven, freeText == nil, let driver = valueDriver(fieldPlans) {
+            let d = driver.plan
+            if driver.records > memoThreshold {
+                for i in fieldPlans.indices where i != d { fieldPlans[i].enableMemo() }
+            }
+            let plan = fieldPlans[d]
+            let level = plan.index.values!
+            for v in driver.values {
+                guard let tier = plan.tier(ofValue: v) else { continue }
+                let inOrder: Bool? = nameIndex == d ? plan.inOrder(value: v) : nil
+                for k in level.records(of: v) {
+                    consider(level.records[k], skip: d, known: tier, knownInOrder: inOrder)
+                }
+            }
+            return (total, heap.sorted(), offered)
+        }
+
+        for plan in fieldPlans {
+            lists += plan.tokens.map { $0.list(in: plan.index, universe: universe) }
+        }
         let candidates = PostingList.intersect(lists)
         // Many candidates share few hometowns, positions and agencies: score each value once.
         if candidates.count > memoThreshold {
             for i in fieldPlans.indices { fieldPlans[i].enableMemo() }
         }
-        let resume = r.cursor.flatMap { $0.resumeKey(idsNotAfter: snapshot.count(notAfter: $0.id)) }
-        let superseded = segment.superseded
-        let namePlan = fieldPlans.first { $0.field == .name }
-        let columns = snapshot.columns
-        var heap = TopK(limit: r.limit)
-        var total = 0
-        var offered = 0
         for o in candidates {
-            let i = Int(o)
-            if let superseded, superseded.contains(o) { continue }
-            guard Int(columns.accessLevel[i]) <= callerLevel else { continue }
-            if let born = r.born {
-                let y = Int(columns.birthYear[i])
-                guard y != 0, born.contains(y) else { continue }
-            }
-            if let g = r.gender, columns.gender[i] != g { continue }
-            if let s = r.status, columns.status[i] != s { continue }
-            var tier = MatchTier.exact
-            var fields = 0
-            var matched = true
-            for plan in fieldPlans {
-                guard let t = plan.tier(of: o) else { matched = false; break }
-                tier = tier.worst(t)
-                fields += 1
-            }
-            guard matched else { continue }
-            if let freeText {
-                guard let (t, n) = freeText.tier(of: o) else { continue }
-                tier = tier.worst(t)
-                fields += n
-            }
-            total += 1
-            let inOrder = namePlan?.inOrder(o) ?? true
-            let key = SortKey.make(tier: tier, fields: fields, inOrder: inOrder, ordinal: o)
-            if let resume, key <= resume { continue }
-            offered += 1
-            heap.insert(key)
+            consider(o, skip: -1, known: .exact, knownInOrder: nil)
         }
         return (total, heap.sorted(), offered)
+    }
+
+    /// Records of candidate values beyond which a search with several fields starts from
+    /// record-level posting lists instead.
+    static let valueDriverLimit = 20_000
+
+    /// The field plan to drive a search from, its candidate values and how many records they hold.
+    private func valueDriver(_ plans: [FieldPlan]) -> (plan: Int, values: [UInt32], records: Int)? {
+        var best: (plan: Int, values: [UInt32], records: Int)?
+        for (i, plan) in plans.enumerated() {
+            guard let level = plan.index.values, let values = plan.candidateValues() else { continue }
+            var records = 0
+            for v in values { records += Int(level.start[Int(v) + 1] - level.start[Int(v)]) }
+            if best == nil || records < best!.records { best = (i, values, records) }
+        }
+        guard let best, plans.count == 1 || best.records <= Self.valueDriverLimit else { return nil }
+        return best
     }
 
     /// Tokens of a parameter; throws when it has no searchable words.

@@ -31,8 +31,7 @@ struct BatchSearch {
             }
         }
         let clock = ContinuousClock()
-        // First round: results and per-query latency, single thread.
-        var latencies: [String: [Double]] = [:]
+        // First round: one result line per query, single thread.
         var out = ""
         for q in queries {
             guard let request = q.request else {
@@ -40,10 +39,7 @@ struct BatchSearch {
                 continue
             }
             let t0 = clock.now
-            let result = try? searcher.search(request, callerLevel: level)
-            let us = Double(SearchOutput.micros(clock.now - t0))
-            latencies[q.label, default: []].append(us)
-            if let result {
+            if let result = try? searcher.search(request, callerLevel: level) {
                 var line = SearchOutput.json(result, took: clock.now - t0)
                 line.removeLast()
                 line += ",\"label\":\(jsonString(q.label))}"
@@ -53,36 +49,86 @@ struct BatchSearch {
             }
         }
         FileHandle.standardOutput.write(Data(out.utf8))
-        let valid = queries.compactMap(\.request)
-        // Timed rounds: every query `rounds` times, over `threads` threads.
+        let valid = queries.filter { $0.request != nil }
+        // Timed rounds: every query `rounds` times on each of `threads` threads; each search's
+        // wall time and its thread's CPU time (which a busy machine does not inflate by waiting).
         let perThread = max(1, rounds)
+        let samples = SampleBox(threads: threads)
         let t0 = clock.now
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            var mine: [(label: String, wall: Double, cpu: Double)] = []
+            mine.reserveCapacity(valid.count * perThread)
             for _ in 0..<perThread {
-                for r in valid { _ = try? searcher.search(r, callerLevel: level) }
+                for q in valid {
+                    let c0 = ThreadCPU.microseconds()
+                    let w0 = clock.now
+                    _ = try? searcher.search(q.request!, callerLevel: level)
+                    let wall = Double(SearchOutput.micros(clock.now - w0))
+                    mine.append((q.label, wall, ThreadCPU.microseconds() - c0))
+                }
             }
+            samples.set(thread, mine)
         }
         let elapsed = clock.now - t0
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let total = valid.count * perThread * threads
-        var summary = ""
-        var all: [Double] = []
-        for (label, xs) in latencies.sorted(by: { $0.key < $1.key }) {
-            let s = xs.sorted()
-            all += s
-            summary += String(format: "hoso %-18@ p50 %9.1f us  p99 %9.1f us  max %9.1f us  (n=%d)\n", label as NSString,
-                              s[s.count / 2], s[min(s.count - 1, Int(Double(s.count) * 0.99))], s.last!, s.count)
+        var byLabel: [String: (wall: [Double], cpu: [Double])] = [:]
+        for sample in samples.all {
+            byLabel[sample.label, default: ([], [])].wall.append(sample.wall)
+            byLabel[sample.label, default: ([], [])].cpu.append(sample.cpu)
         }
-        all.sort()
-        let p50 = all.isEmpty ? 0 : all[all.count / 2]
-        summary += String(format: "{\"engine\":\"hoso\",\"threads\":%d,\"queries\":%d,\"seconds\":%.3f,\"qps\":%.1f,\"p50_us\":%.1f}\n",
-                          threads, total, seconds, Double(total) / seconds, p50)
+        var summary = ""
+        var allWall: [Double] = []
+        var allCPU: [Double] = []
+        for (label, xs) in byLabel.sorted(by: { $0.key < $1.key }) {
+            let w = xs.wall.sorted()
+            let c = xs.cpu.sorted()
+            allWall += w
+            allCPU += c
+            summary += String(format: "hoso %-18@ p50 %9.1f us  p99 %9.1f us  max %9.1f us  cpu p50 %9.1f us  p99 %9.1f us  (n=%d)\n",
+                              label as NSString, Self.quantile(w, 0.5), Self.quantile(w, 0.99), w.last!,
+                              Self.quantile(c, 0.5), Self.quantile(c, 0.99), w.count)
+        }
+        allWall.sort()
+        allCPU.sort()
+        summary += String(format: "{\"engine\":\"hoso\",\"threads\":%d,\"queries\":%d,\"seconds\":%.3f,\"qps\":%.1f,\"p50_us\":%.1f,\"p99_us\":%.1f,\"cpu_p50_us\":%.1f,\"cpu_p99_us\":%.1f,\"cpu_mean_us\":%.1f}\n",
+                          threads, total, seconds, Double(total) / seconds, Self.quantile(allWall, 0.5), Self.quantile(allWall, 0.99),
+                          Self.quantile(allCPU, 0.5), Self.quantile(allCPU, 0.99), allCPU.reduce(0, +) / Double(max(1, allCPU.count)))
         FileHandle.standardError.write(Data(summary.utf8))
+    }
+
+    static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+        sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))]
     }
 
     func jsonString(_ s: String) -> String {
         var w = JSONWriter()
         w.string(s)
         return w.text
+    }
+}
+
+/// Samples per thread, each slot written by exactly one thread of `concurrentPerform`.
+private final class SampleBox: @unchecked Sendable {
+    private var slots: [[(label: String, wall: Double, cpu: Double)]]
+    private let lock = NSLock()
+
+    init(threads: Int) { slots = Array(repeating: [], count: threads) }
+
+    func set(_ thread: Int, _ samples: [(label: String, wall: Double, cpu: Double)]) {
+        lock.lock()
+        slots[thread] = samples
+        lock.unlock()
+    }
+
+    var all: [(label: String, wall: Double, cpu: Double)] { slots.flatMap { $0 } }
+}
+
+/// CPU time of the calling thread.
+enum ThreadCPU {
+    static func microseconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) * 1e6 + Double(ts.tv_nsec) / 1e3
     }
 }

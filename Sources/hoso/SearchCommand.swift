@@ -20,6 +20,7 @@ struct SearchCommand: ParsableCommand {
     )
 
     @Option(help: "The database directory.") var db: String
+    @OptionGroup var dataKey: DataKeyOption
     @Option(help: "Free text over name, hometown, position and agency.") var q: String?
     @Option(help: "Full name, any order, parts may be left out.") var name: String?
     @Option(help: "Hometown: commune, district or province, old or new names.") var hometown: String?
@@ -39,8 +40,12 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "With --batch: threads running the batch concurrently.") var threads = 1
     @Option(name: .customLong("repeat"), help: "With --batch: how many times each thread runs it (results are printed once).") var rounds = 1
 
+    @Flag(name: .customLong("record-level"), help: ArgumentHelp("Start every search from record-level posting lists (for comparisons).", visibility: .hidden))
+    var recordLevel = false
+
     func run() throws {
-        let store = try RecordStore(directory: db)
+        MemoryTuning.applyForSearch()
+        let store = try RecordStore(directory: db, dataKey: try dataKey.key(database: db, create: false))
         let clock = ContinuousClock()
         let start = clock.now
         let (index, origin) = try IndexLifecycle.loadLive(store: store, directory: db) { line in
@@ -49,7 +54,7 @@ struct SearchCommand: ParsableCommand {
         if case .rebuilt = origin {} else {
             FileHandle.standardError.write(Data("hoso: index loaded in \(clock.now - start)\n".utf8))
         }
-        let searcher = Searcher(index: index)
+        let searcher = Searcher(index: index, valueDriven: !recordLevel)
         if let batch {
             try BatchSearch(searcher: searcher, level: level, threads: threads, rounds: rounds).run(file: batch)
             return
@@ -63,11 +68,13 @@ struct SearchCommand: ParsableCommand {
         pairs.append(("limit", String(limit)))
         if prefix { pairs.append(("prefix", "1")) }
         if fuzzy { pairs.append(("fuzzy", "1")) }
-        let request: SearchRequest
+        var request: SearchRequest
         let result: SearchResult
         let t0 = clock.now
         do {
             request = try SearchRequest.parse(pairs: pairs)
+            // The index holds national ids by blind term in an encrypted store.
+            if let id = request.nationalID { request.nationalID = try store.nationalIDTerm(id) }
             result = try searcher.search(request, callerLevel: level)
         } catch {
             throw ValidationError("\(error)")

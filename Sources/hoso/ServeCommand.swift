@@ -1,4 +1,5 @@
 import ArgumentParser
+import HosoEngine
 import HosoServer
 import Logging
 
@@ -20,6 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to bind (0.0.0.0 for every interface).") var host = "127.0.0.1"
     @Option(help: "Longest query string accepted, in bytes (longer: 413).") var maxQueryBytes = 4_096
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @OptionGroup var dataKey: DataKeyOption
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
@@ -30,6 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MemoryTuning.applyForSearch()
         var configuration = ServerConfiguration(host: host, port: port)
         configuration.maxQueryBytes = maxQueryBytes
         configuration.logLevel = Logger.Level(rawValue: logLevel) ?? .info
@@ -39,6 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
             handler.logLevel = level
             return handler
         }
-        try await HosoServerMain.run(directory: db, configuration: configuration)
+        let key = try dataKey.key(database: db, create: true)
+        try await HosoServerMain.run(directory: db, configuration: configuration, dataKey: key)
     }
 }

@@ -21,9 +21,10 @@ import TestSupport
     @Test(arguments: 0..<400)
     func agreesWithOracle(_ n: Int) throws {
         let request = Self.corpus.request(n)
-        for (level, memo) in [(0, false), (1, true), (3, false), (3, true)] {
-            // memo: tiers remembered per field value from the first candidate on.
-            let searcher = Searcher(snapshot: Self.snapshot, memoThreshold: memo ? 0 : .max)
+        for (level, memo, values) in [(0, false, true), (1, true, true), (3, false, true), (3, true, false), (3, false, false)] {
+            // memo: tiers remembered per field value from the first candidate on; values: start
+            // from an interned field's matching values (else from record-level posting lists).
+            let searcher = Searcher(snapshot: Self.snapshot, memoThreshold: memo ? 0 : .max, valueDriven: values)
             let got: SearchResult
             do {
                 got = try searcher.search(request, callerLevel: level)
