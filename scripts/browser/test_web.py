@@ -302,6 +302,13 @@ def run(page, name, accented, person_id, showcase):
     page.settled(name)
     assert page.hits()[0].find_element(By.CLASS_NAME, "hit-name").text == accented
     assert "CCCD" not in page.hits()[0].text, "no national id in a recruiter's results"
+    page.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": 375, "height": 812, "deviceScaleFactor": 2, "mobile": True})
+    time.sleep(0.2)
+    width = page.js("return document.documentElement.scrollWidth")
+    assert width <= 375, f"the search page is {width}px wide at 375px: it scrolls sideways"
+    page.shot("search-phone.png", full_page=False)
+    page.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     page.hits()[0].click()
     page.wait("the card", lambda: page.visible("card-view") and page.text("card-title") == accented)
     page.wait("the timeline", lambda: page.driver.find_elements(By.CSS_SELECTOR, "#timeline li"))

@@ -360,6 +360,7 @@
     $('intro').hidden = false;
     // The next person at this screen sees nothing of the last one's searches.
     $('search-form').reset();
+    countFilters();
     $('results').replaceChildren();
     delete $('results').dataset.name;
     delete $('results').dataset.born;
@@ -425,7 +426,14 @@
     return params;
   }
 
+  /** "(2 đang dùng)" beside "Lọc thêm", so filters hidden on a phone are not forgotten. */
+  function countFilters() {
+    const used = FILTERS.filter(([id]) => $(id).value.trim()).length;
+    $('filter-count').textContent = used ? `(${used} đang dùng)` : '';
+  }
+
   function scheduleSearch() {
+    countFilters();
     clearTimeout(state.timer);
     state.timer = setTimeout(() => runSearch(false), DEBOUNCE_MS);
   }
@@ -817,6 +825,8 @@
       runSearch(false, true);
     });
     $('search-form').addEventListener('input', scheduleSearch);
+    // On a phone the filters start folded, so the results stay in view.
+    if (window.matchMedia('(max-width: 719px)').matches) $('filters').open = false;
     $('q').addEventListener('keydown', (event) => {
       if (event.key === 'ArrowDown') {
         const first = $('results').querySelector('.hit');
