@@ -125,6 +125,20 @@ struct FieldPlan {
         return PostingList.intersect(lists)
     }
 
+    /// The raw tier of every value of an interned field (`TokenPlan.none` where it does not
+    /// match), for `TabulatedScan`; with `nameOrder`, values whose tokens match out of reading
+    /// order carry `TabulatedScan.outOfOrder` too.
+    func tierTable(values: [UInt32], nameOrder: Bool) -> [UInt8] {
+        var table = [UInt8](repeating: TokenPlan.none, count: index.values?.valueCount ?? 0)
+        for v in values {
+            guard let tier = tier(ofValue: v) else { continue }
+            var entry = UInt8(tier.rawValue)
+            if nameOrder, !inOrder(value: v) { entry |= TabulatedScan.outOfOrder }
+            table[Int(v)] = entry
+        }
+        return table
+    }
+
     /// The tier of the term list at `range` of `forwardTerms`, or nil.
     private func computeTier(terms range: Range<Int>) -> MatchTier? {
         let lo = range.lowerBound

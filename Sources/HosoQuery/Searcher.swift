@@ -35,19 +35,30 @@ public struct Searcher: Sendable {
     /// Whether searches whose rarest token is in an interned field start from that field's
     /// matching values (see `ValueIndex`); off only to test the record-level path alone.
     public let valueDriven: Bool
+    /// Records of candidate values beyond which a search with several fields starts from
+    /// record-level posting lists instead (where intersecting bitmaps first is cheaper).
+    public let valueDriverLimit: Int
 
     /// The base snapshot.
     public var snapshot: IndexSnapshot { index.base }
 
-    public init(snapshot: IndexSnapshot, analyzer: Analyzer = .shared, memoThreshold: Int = 2_048, valueDriven: Bool = true) {
-        self.init(index: LiveIndex(base: snapshot), analyzer: analyzer, memoThreshold: memoThreshold, valueDriven: valueDriven)
+    public init(
+        snapshot: IndexSnapshot, analyzer: Analyzer = .shared, memoThreshold: Int = 2_048, valueDriven: Bool = true,
+        valueDriverLimit: Int = 20_000
+    ) {
+        self.init(index: LiveIndex(base: snapshot), analyzer: analyzer, memoThreshold: memoThreshold, valueDriven: valueDriven,
+                  valueDriverLimit: valueDriverLimit)
     }
 
-    public init(index: LiveIndex, analyzer: Analyzer = .shared, memoThreshold: Int = 2_048, valueDriven: Bool = true) {
+    public init(
+        index: LiveIndex, analyzer: Analyzer = .shared, memoThreshold: Int = 2_048, valueDriven: Bool = true,
+        valueDriverLimit: Int = 20_000
+    ) {
         self.index = index
         self.analyzer = analyzer
         self.memoThreshold = memoThreshold
         self.valueDriven = valueDriven
+        self.valueDriverLimit = valueDriverLimit
     }
 
     /// The lowest caller level that may search each fielded parameter (DESIGN §2–3).
@@ -223,7 +234,8 @@ public struct Searcher: Sendable {
         // whose candidate values hold the fewest records; with other fields to check as well, a
         // driver holding many records is left to the record-level path, where intersecting
         // bitmaps first is cheaper than checking each record.
-        if valueDriven, freeText == nil, let driver = valueDriver(fieldPlans) {
+        let candidateValues = valueDriven && freeText == nil ? fieldPlans.map { $0.candidateValues() } : []
+        if let driver = valueDriver(fieldPlans, candidateValues) {
             let d = driver.plan
             if driver.records > memoThreshold {
                 for i in fieldPlans.indices where i != d { fieldPlans[i].enableMemo() }
@@ -244,6 +256,14 @@ public struct Searcher: Sendable {
             lists += plan.tokens.map { $0.list(in: plan.index, universe: universe) }
         }
         let candidates = PostingList.intersect(lists)
+        // Every field interned: tabulate each field's tier per value, then scan the candidates.
+        if !candidateValues.isEmpty, candidateValues.allSatisfy({ $0 != nil }) {
+            let tables = fieldPlans.indices.map { fieldPlans[$0].tierTable(values: candidateValues[$0]!, nameOrder: $0 == nameIndex) }
+            let scan = TabulatedScan(
+                columns: columns, superseded: superseded, request: r, callerLevel: callerLevel, resume: resume,
+                recordValues: fieldPlans.map(\.index.recordValues), tables: tables)
+            return scan.run(candidates)
+        }
         // Many candidates share few hometowns, positions and agencies: score each value once.
         if candidates.count > memoThreshold {
             for i in fieldPlans.indices { fieldPlans[i].enableMemo() }
@@ -254,20 +274,16 @@ public struct Searcher: Sendable {
         return (total, heap.sorted(), offered)
     }
 
-    /// Records of candidate values beyond which a search with several fields starts from
-    /// record-level posting lists instead.
-    static let valueDriverLimit = 20_000
-
     /// The field plan to drive a search from, its candidate values and how many records they hold.
-    private func valueDriver(_ plans: [FieldPlan]) -> (plan: Int, values: [UInt32], records: Int)? {
+    private func valueDriver(_ plans: [FieldPlan], _ candidates: [[UInt32]?]) -> (plan: Int, values: [UInt32], records: Int)? {
         var best: (plan: Int, values: [UInt32], records: Int)?
-        for (i, plan) in plans.enumerated() {
-            guard let level = plan.index.values, let values = plan.candidateValues() else { continue }
+        for (i, plan) in plans.enumerated() where i < candidates.count {
+            guard let level = plan.index.values, let values = candidates[i] else { continue }
             var records = 0
             for v in values { records += Int(level.start[Int(v) + 1] - level.start[Int(v)]) }
             if best == nil || records < best!.records { best = (i, values, records) }
         }
-        guard let best, plans.count == 1 || best.records <= Self.valueDriverLimit else { return nil }
+        guard let best, plans.count == 1 || best.records <= valueDriverLimit else { return nil }
         return best
     }
 

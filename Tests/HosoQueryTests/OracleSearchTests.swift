@@ -21,10 +21,14 @@ import TestSupport
     @Test(arguments: 0..<400)
     func agreesWithOracle(_ n: Int) throws {
         let request = Self.corpus.request(n)
-        for (level, memo, values) in [(0, false, true), (1, true, true), (3, false, true), (3, true, false), (3, false, false)] {
+        let settings = [(0, false, true, 20_000), (1, true, true, 20_000), (3, false, true, 20_000), (3, true, false, 0),
+                        (3, false, false, 0), (1, false, true, 0), (3, true, true, 0)]
+        for (level, memo, values, driverLimit) in settings {
             // memo: tiers remembered per field value from the first candidate on; values: start
-            // from an interned field's matching values (else from record-level posting lists).
-            let searcher = Searcher(snapshot: Self.snapshot, memoThreshold: memo ? 0 : .max, valueDriven: values)
+            // from an interned field's matching values (else from record-level posting lists);
+            // driverLimit 0: several interned fields go through the tabulated scan.
+            let searcher = Searcher(snapshot: Self.snapshot, memoThreshold: memo ? 0 : .max, valueDriven: values,
+                                    valueDriverLimit: driverLimit)
             let got: SearchResult
             do {
                 got = try searcher.search(request, callerLevel: level)

@@ -1,0 +1,80 @@
+import HosoIndex
+import HosoText
+
+/// The candidate scan of a search whose fields are all interned and tabulated: each field's tier
+/// per value is known before the scan (`FieldPlan.tierTable`), so a candidate costs one look-up
+/// per field through raw buffers — no per-record term lists, no memo misses.
+struct TabulatedScan {
+    /// Set in a table entry when the name's tokens match out of reading order.
+    static let outOfOrder: UInt8 = 0x10
+
+    let columns: RecordColumns
+    let superseded: Bitmap?
+    let request: SearchRequest
+    let callerLevel: Int
+    let resume: UInt64?
+    /// Per field: each record's value id, and each value's table entry.
+    let recordValues: [[UInt32]]
+    let tables: [[UInt8]]
+
+    /// Total, best `limit` keys (ascending) and how many came after the cursor.
+    func run(_ candidates: [UInt32]) -> (total: Int, keys: [UInt64], offered: Int) {
+        withBuffers(0, [], []) { values, tables in scan(candidates, values, tables) }
+    }
+
+    /// Calls `body` with buffers over every field's arrays (nested, so each stays valid).
+    private func withBuffers<R>(
+        _ i: Int, _ values: [UnsafeBufferPointer<UInt32>], _ tables: [UnsafeBufferPointer<UInt8>],
+        _ body: ([UnsafeBufferPointer<UInt32>], [UnsafeBufferPointer<UInt8>]) -> R
+    ) -> R {
+        guard i < recordValues.count else { return body(values, tables) }
+        return recordValues[i].withUnsafeBufferPointer { v in
+            self.tables[i].withUnsafeBufferPointer { t in withBuffers(i + 1, values + [v], tables + [t], body) }
+        }
+    }
+
+    private func scan(
+        _ candidates: [UInt32], _ values: [UnsafeBufferPointer<UInt32>], _ tables: [UnsafeBufferPointer<UInt8>]
+    ) -> (total: Int, keys: [UInt64], offered: Int) {
+        var heap = TopK(limit: request.limit)
+        var total = 0
+        var offered = 0
+        let fields = values.count
+        let level = UInt8(clamping: callerLevel)
+        let filtered = request.born != nil || request.gender != nil || request.status != nil
+        columns.accessLevel.withUnsafeBufferPointer { access in
+            for o in candidates {
+                let i = Int(o)
+                if access[i] > level { continue }
+                if let superseded, superseded.contains(o) { continue }
+                if filtered {
+                    if let born = request.born {
+                        let y = Int(columns.birthYear[i])
+                        guard y != 0, born.contains(y) else { continue }
+                    }
+                    if let g = request.gender, columns.gender[i] != g { continue }
+                    if let s = request.status, columns.status[i] != s { continue }
+                }
+                var worst: UInt8 = 0
+                var outOfOrder = false
+                var matched = true
+                for f in 0..<fields {
+                    let entry = tables[f][Int(values[f][i])]
+                    if entry == TokenPlan.none {
+                        matched = false
+                        break
+                    }
+                    outOfOrder = outOfOrder || entry & Self.outOfOrder != 0
+                    worst = max(worst, entry & 0x0F)
+                }
+                guard matched else { continue }
+                total += 1
+                let key = SortKey.make(tier: MatchTier(rawValue: Int(worst))!, fields: fields, inOrder: !outOfOrder, ordinal: o)
+                if let resume, key <= resume { continue }
+                offered += 1
+                heap.insert(key)
+            }
+        }
+        return (total, heap.sorted(), offered)
+    }
+}
