@@ -61,10 +61,10 @@ public struct Analyzer: Sendable {
 }
 
 extension Analyzer {
-    /// Tokens of a stored value given as raw bytes.
+    /// Tokens of a stored value given as raw bytes: for UTF-8, exactly `document(_:field:)` of its text
+    /// (legacy repair sees the text as written, before any clean-up).
     /// - Throws: `AnalysisError.invalidUTF8` naming the byte offset, or the errors of `document(_:field:)`.
     public func document(utf8 bytes: some Collection<UInt8>, field: Field) throws(AnalysisError) -> [Token] {
-        let scan = try TextScan(utf8: bytes)
-        return try document(String(String.UnicodeScalarView(scan.scalars)), field: field)
+        try document(TextScan.decode(utf8: bytes), field: field)
     }
 }

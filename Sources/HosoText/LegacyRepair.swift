@@ -67,8 +67,37 @@ public enum LegacyRepair {
         return repair(decodeWindows1252(bytes))
     }
 
+    /// Passes of the pipeline `repairSlowly` makes looking for a fixed point even when the text
+    /// does not get shorter; beyond them it goes on only while each pass shortens the text, and
+    /// never beyond `maxRepairRounds`.
+    static let freeRepairRounds = 4
+    static let maxRepairRounds = 64
+
     /// The full pipeline, without the clean-text shortcut (tests compare the two).
+    ///
+    /// One pass repairs real legacy text for good. Garbage can come out of a pass still looking
+    /// like legacy text that the next pass reads differently (a decision taken on a word's context
+    /// changes with the words repaired around it; nested double encodings beyond
+    /// `maxDoubleUTF8Layers`), so the pass is repeated while its output is not clean, until nothing
+    /// changes: this keeps `repair` idempotent. Clean output costs one byte scan.
     static func repairSlowly(_ text: String) -> Repaired {
+        var result = repairOnce(text)
+        var rounds = 1
+        while rounds < maxRepairRounds, result.changed, !isClean(result.text) {
+            let again = repairOnce(result.text)
+            if again.text.utf8.elementsEqual(result.text.utf8) { break }
+            if rounds >= freeRepairRounds && again.text.utf8.count >= result.text.utf8.count { break }
+            let singleByte = again.encoding == .tcvn3 || again.encoding == .vni
+            result = Repaired(
+                text: again.text, original: text, encoding: singleByte ? again.encoding : result.encoding ?? again.encoding,
+                changed: !again.text.utf8.elementsEqual(text.utf8))
+            rounds += 1
+        }
+        return result
+    }
+
+    /// One pass of the pipeline: composition, double-UTF-8, TCVN3 / VNI, clean-up.
+    static func repairOnce(_ text: String) -> Repaired {
         var input = text
         if !text.unicodeScalars.allSatisfy(isNFCSafe) {
             // Decomposed but otherwise clean text (NFD input) needs nothing beyond composition.
@@ -86,6 +115,9 @@ public enum LegacyRepair {
                 layers += 1
             }
             if layers > 0 { encoding = .doubleUTF8 }
+            // C1 controls left over are not text (TCVN3 and VNI letters are all above 0xA0); drop them
+            // now, as the clean-up would, so the words detection sees are the words it leaves.
+            scalars.removeAll { $0.value >= 0x80 && $0.value < 0xA0 && cleanupAction($0) == .drop }
             // A second round catches words the first decision left alone; it keeps repair idempotent.
             var singleByte: LegacyEncoding?
             for _ in 0..<3 {
@@ -100,17 +132,27 @@ public enum LegacyRepair {
         return Repaired(text: cleaned, original: text, encoding: encoding, changed: changed)
     }
 
-    /// The text's scalars with zero-width characters removed, composed (NFC) when needed (zero-width
-    /// characters can stand between a letter and its combining mark).
+    /// The text's scalars with zero-width characters and ASCII control characters removed, composed
+    /// (NFC) when needed (zero-width characters can stand between a letter and its combining mark).
+    ///
+    /// Both would be dropped by the clean-up anyway; dropping them first means detection sees the
+    /// words the clean-up leaves ("e\u{0}á" is one word, not two), which keeps repair idempotent.
     static func prepared(_ text: String) -> [Unicode.Scalar] {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count)
         var composed = true
-        for scalar in text.unicodeScalars where !isZeroWidth(scalar) {
+        for scalar in text.unicodeScalars where !isZeroWidth(scalar) && !isASCIIControl(scalar) {
             if !isNFCSafe(scalar) { composed = false }
             scalars.append(scalar)
         }
         if composed { return scalars }
         return Array(canonicallyComposed(String(String.UnicodeScalarView(scalars))).unicodeScalars)
+    }
+
+    /// ASCII control characters the clean-up drops (tab, line feed, vertical tab, form feed and
+    /// carriage return become spaces instead).
+    @inline(__always) static func isASCIIControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x09 || (value > 0x0D && value < 0x20) || value == 0x7F
     }
 }

@@ -14,6 +14,12 @@ struct TextScan {
     /// Validates a UTF-8 byte sequence and scans it.
     /// - Throws: `AnalysisError.invalidUTF8` with the byte offset, or any error of `init(_:)`.
     init(utf8 bytes: some Collection<UInt8>) throws(AnalysisError) {
+        try self.init(TextScan.decode(utf8: bytes))
+    }
+
+    /// The text of a UTF-8 byte sequence, unchanged.
+    /// - Throws: `AnalysisError.tooLong` beyond `maxBytes`, `.invalidUTF8` with the byte offset.
+    static func decode(utf8 bytes: some Collection<UInt8>) throws(AnalysisError) -> String {
         if bytes.count > TextScan.maxBytes { throw .tooLong(bytes: bytes.count, limit: TextScan.maxBytes) }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
@@ -28,7 +34,7 @@ struct TextScan {
             case .error: throw .invalidUTF8(offset: offset)
             }
         }
-        try self.init(String(text))
+        return String(text)
     }
 
     /// Checks the size and the characters of raw input, before any repair touches it.
@@ -79,18 +85,29 @@ struct TextScan {
         closeWord(&wordStart)
     }
 
-    /// Ends the current word, trimming joiners (' &) from its ends.
+    /// Ends the current word, trimming joiners (' &) from its ends. A run of combining marks with
+    /// no letter to carry them is not a word (folded, it would be an empty key).
     private mutating func closeWord(_ start: inout Int) {
         guard start >= 0 else { return }
         var lo = start
         var hi = scalars.count
         while lo < hi, TextScan.isJoiner(scalars[lo]) { lo += 1 }
         while hi > lo, TextScan.isJoiner(scalars[hi - 1]) { hi -= 1 }
-        if lo < hi { words.append(lo..<hi) }
+        if lo < hi, scalars[lo..<hi].contains(where: { !TextScan.isMark($0) }) { words.append(lo..<hi) }
         start = -1
     }
 
     static func isJoiner(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "&" }
+
+    /// Whether `s` is a combining mark (Mn, Mc, Me).
+    @inline(__always)
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x300 { return false }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
 
     enum Class { case word, separator, drop, joiner(Unicode.Scalar) }
 
