@@ -36,13 +36,18 @@ public struct SearchRequest: Sendable, Equatable {
     /// Parses a URL query string such as `name=Nguyen%20Van%20An&born=1980-1989`.
     /// - Throws: `SearchError.invalid` naming the parameter: bad percent-encoding, invalid UTF-8,
     ///   unknown or repeated parameters, values out of range.
+    ///
+    /// `&` and `=` delimit as bytes, as in a URL: "&" followed by a combining mark still separates
+    /// parameters (splitting `String` by `Character` would not).
     public static func parse(queryString: String) throws(SearchError) -> SearchRequest {
         var pairs: [(String, String)] = []
-        for part in queryString.split(separator: "&", omittingEmptySubsequences: true) {
-            let kv = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let rawName = String(kv[0])
+        for part in queryString.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let equals = part.firstIndex(of: UInt8(ascii: "="))
+            let rawName = String(Substring(equals.map { part[..<$0] } ?? part[...]))
             let name = try PercentDecoding.decode(rawName, parameter: rawName)
-            let value = kv.count > 1 ? try PercentDecoding.decode(String(kv[1]), parameter: name) : ""
+            let value = try equals.map { e throws(SearchError) in
+                try PercentDecoding.decode(String(Substring(part[part.index(after: e)...])), parameter: name)
+            } ?? ""
             pairs.append((name, value))
         }
         return try parse(pairs: pairs)
@@ -158,7 +163,8 @@ extension String {
 /// Decodes `%XX` escapes and `+` as space, then requires valid UTF-8.
 enum PercentDecoding {
     static func decode(_ text: String, parameter: String) throws(SearchError) -> String {
-        guard text.contains("%") || text.contains("+") else { return text }
+        // Bytes, not `Character`s: "%" followed by a combining mark is one Character but still an escape.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var it = Array(text.utf8)[...]

@@ -24,10 +24,11 @@ extension HosoService {
         if request.nationalID != nil, !caller.role.maySearchNationalID {
             throw .forbidden(parameter: "national_id", message: "national_id: only officer and admin keys may search by national id")
         }
+        let blinded = try blindingNationalID(request)
         let searcher = try searcher()
         let result: SearchResult
         do {
-            result = try searcher.search(request, callerLevel: caller.level.number)
+            result = try searcher.search(blinded, callerLevel: caller.level.number)
         } catch {
             throw Self.map(error)
         }
@@ -60,7 +61,7 @@ extension HosoService {
         w.key("took_ms"); w.raw(Self.decimal(Self.milliseconds(elapsed), places: 3))
         w.endObject()
 
-        try await record(.search, caller: caller, parameters: queryString, subject: nil, shown: shown)
+        try await record(.search, caller: caller, parameters: auditParameters(queryString), subject: nil, shown: shown)
         return w.bytes
     }
 
@@ -69,15 +70,17 @@ extension HosoService {
         var kept: [Substring] = []
         var cursor: SearchCursor?
         var cursorSeen = false
-        for part in queryString.split(separator: "&", omittingEmptySubsequences: true) {
-            let pair = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard QueryText.decode(pair[0]) == "cursor" else {
+        // `&` and `=` split as bytes, as `SearchRequest.parse(queryString:)` does.
+        for bytes in queryString.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let part = Substring(bytes)
+            let equals = bytes.firstIndex(of: UInt8(ascii: "="))
+            guard QueryText.decode(Substring(equals.map { bytes[..<$0] } ?? bytes[...])) == "cursor" else {
                 kept.append(part)
                 continue
             }
             guard !cursorSeen else { throw .invalid(parameter: "cursor", reason: "given more than once") }
             cursorSeen = true
-            guard pair.count == 2, let text = QueryText.decode(pair[1]),
+            guard let equals, let text = QueryText.decode(Substring(bytes[bytes.index(after: equals)...])),
                 let opened = cursors.open(text, keyID: caller.keyID)
             else {
                 throw .invalid(parameter: "cursor", reason: "malformed cursor: pass next_cursor from a previous page unchanged")
