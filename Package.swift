@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "HosoIndex", targets: ["HosoIndex"]),
         .library(name: "HosoQuery", targets: ["HosoQuery"]),
         .library(name: "HosoEngine", targets: ["HosoEngine"]),
+        // For Fuzz/ (FuzzQuery reaches the routes' QueryParameters decoder with @testable import).
+        .library(name: "HosoServer", targets: ["HosoServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
