@@ -6,6 +6,11 @@ import HosoText
 struct TokenPlan {
     /// The term groups the token matched in.
     var groups: [Int]
+    /// For the token being typed (`prefix=1`): the groups whose key is the typed word itself,
+    /// so a record holding it whole can rank before one that only completes it (Thu before Thúy).
+    var whole: [Int] = []
+    /// Whether this is the token being typed.
+    var completing = false
     /// tiers[termID - low] = tier raw value, or `TokenPlan.none`.
     var low: Int
     var tiers: [UInt8]
@@ -54,6 +59,13 @@ struct TokenPlan {
             }
         }
         guard !groups.isEmpty else { return nil }
+        var whole: [Int] = []
+        let completing = options.prefix && isLast && field.allowsPrefix
+        if completing {
+            for reading in [token] + token.alternatives {
+                if let g = index.group(forKey: reading.keys.folded), !whole.contains(g) { whole.append(g) }
+            }
+        }
         let low = groups.map { index.terms(ofGroup: $0).lowerBound }.min()!
         let high = groups.map { index.terms(ofGroup: $0).upperBound }.max()!
         var tiers = [UInt8](repeating: none, count: high - low)
@@ -70,7 +82,7 @@ struct TokenPlan {
             if any { matched.append(g) }
         }
         guard !matched.isEmpty else { return nil }
-        return TokenPlan(groups: matched, low: low, tiers: tiers)
+        return TokenPlan(groups: matched, whole: whole, completing: completing, low: low, tiers: tiers)
     }
 }
 
@@ -134,6 +146,7 @@ struct FieldPlan {
             guard let tier = tier(ofValue: v) else { continue }
             var entry = UInt8(tier.rawValue)
             if nameOrder, !inOrder(value: v) { entry |= TabulatedScan.outOfOrder }
+            if nameOrder, completesOnly(value: v) { entry |= TabulatedScan.completesOnly }
             table[Int(v)] = entry
         }
         return table
@@ -189,6 +202,21 @@ struct FieldPlan {
             queryCount: tokens.count, documentCount: n, field: field, isLiteral: { _ in true }
         ) { q, d, _ in tokens[q].tier(terms[lo + d]) }
         return t.map { $0.worst(floor) }
+    }
+
+    /// Whether the typed last word of a `prefix=1` name search is only completed in record
+    /// `ordinal` (no word of the name equals it): such records rank after those holding it whole.
+    func completesOnly(_ ordinal: UInt32) -> Bool { completesOnly(terms: index.forwardRange(ordinal)) }
+
+    /// `completesOnly` for value `v` of an interned field.
+    func completesOnly(value v: UInt32) -> Bool {
+        completesOnly(terms: Int(index.forwardOffsets[Int(v)])..<Int(index.forwardOffsets[Int(v) + 1]))
+    }
+
+    private func completesOnly(terms range: Range<Int>) -> Bool {
+        guard field == .name, let last = tokens.last, last.completing else { return false }
+        for d in range where last.whole.contains(Int(index.termGroup[Int(index.forwardTerms[d])])) { return false }
+        return true
     }
 
     /// Whether the query's tokens first match the record's tokens in reading order.

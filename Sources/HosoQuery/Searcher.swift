@@ -23,7 +23,7 @@ public struct SearchResult: Sendable, Equatable {
 /// Plan: analyse each parameter once, then in every segment resolve every token to posting lists
 /// and per-term tiers, intersect rarest first, drop superseded records, records above the
 /// caller's level and records outside the filters (before counting, so hidden records never show
-/// in totals), then rank every candidate by (tier, fields matched, name tokens in order, id) and
+/// in totals), then rank every candidate by (tier, typed last word held whole, fields matched, name tokens in order, id) and
 /// keep the top `limit` after the cursor; the segments' pages merge by the same order. When the
 /// literal query finds nothing, the Telex-decoded query runs, its matches ranked `variant`.
 public struct Searcher: Sendable {
@@ -199,7 +199,7 @@ public struct Searcher: Sendable {
         /// Ranks record `o` if it passes the filters and every field plan but `skip` (whose
         /// tier, and name order when it is the name, are `known`).
         @inline(__always)
-        func consider(_ o: UInt32, skip: Int, known: MatchTier, knownInOrder: Bool?) {
+        func consider(_ o: UInt32, skip: Int, known: MatchTier, knownInOrder: Bool?, knownCompletesOnly: Bool? = nil) {
             let i = Int(o)
             if let superseded, superseded.contains(o) { return }
             guard Int(columns.accessLevel[i]) <= callerLevel else { return }
@@ -223,7 +223,8 @@ public struct Searcher: Sendable {
             }
             total += 1
             let inOrder = knownInOrder ?? nameIndex.map { fieldPlans[$0].inOrder(o) } ?? true
-            let key = SortKey.make(tier: tier, fields: fields, inOrder: inOrder, ordinal: o)
+            let completesOnly = knownCompletesOnly ?? nameIndex.map { fieldPlans[$0].completesOnly(o) } ?? false
+            let key = SortKey.make(tier: tier, completesOnly: completesOnly, fields: fields, inOrder: inOrder, ordinal: o)
             if let resume, key <= resume { return }
             offered += 1
             heap.insert(key)
@@ -245,8 +246,9 @@ public struct Searcher: Sendable {
             for v in driver.values {
                 guard let tier = plan.tier(ofValue: v) else { continue }
                 let inOrder: Bool? = nameIndex == d ? plan.inOrder(value: v) : nil
+                let completesOnly: Bool? = nameIndex == d ? plan.completesOnly(value: v) : nil
                 for k in level.records(of: v) {
-                    consider(level.records[k], skip: d, known: tier, knownInOrder: inOrder)
+                    consider(level.records[k], skip: d, known: tier, knownInOrder: inOrder, knownCompletesOnly: completesOnly)
                 }
             }
             return (total, heap.sorted(), offered)

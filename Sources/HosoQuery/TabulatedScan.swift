@@ -7,6 +7,8 @@ import HosoText
 struct TabulatedScan {
     /// Set in a table entry when the name's tokens match out of reading order.
     static let outOfOrder: UInt8 = 0x10
+    /// Set in a table entry when the typed last word of a name is only completed.
+    static let completesOnly: UInt8 = 0x20
 
     let columns: RecordColumns
     let superseded: Bitmap?
@@ -56,7 +58,7 @@ struct TabulatedScan {
                     if let s = request.status, columns.status[i] != s { continue }
                 }
                 var worst: UInt8 = 0
-                var outOfOrder = false
+                var flags: UInt8 = 0
                 var matched = true
                 for f in 0..<fields {
                     let entry = tables[f][Int(values[f][i])]
@@ -64,12 +66,13 @@ struct TabulatedScan {
                         matched = false
                         break
                     }
-                    outOfOrder = outOfOrder || entry & Self.outOfOrder != 0
+                    flags |= entry
                     worst = max(worst, entry & 0x0F)
                 }
                 guard matched else { continue }
                 total += 1
-                let key = SortKey.make(tier: MatchTier(rawValue: Int(worst))!, fields: fields, inOrder: !outOfOrder, ordinal: o)
+                let key = SortKey.make(tier: MatchTier(rawValue: Int(worst))!, completesOnly: flags & Self.completesOnly != 0,
+                                       fields: fields, inOrder: flags & Self.outOfOrder == 0, ordinal: o)
                 if let resume, key <= resume { continue }
                 offered += 1
                 heap.insert(key)

@@ -75,6 +75,7 @@ public struct OracleSearcher: Sendable {
             var fields = 0
             var ok = true
             var inOrder = true
+            var completesOnly = false
             for (field, tokens, floor) in params {
                 let doc = a.tokens[field] ?? []
                 guard let t = FieldMatcher.tier(query: tokens, document: doc, field: field, options: options) else {
@@ -83,7 +84,10 @@ public struct OracleSearcher: Sendable {
                 }
                 tier = tier.worst(t.worst(floor))
                 fields += 1
-                if field == .name { inOrder = Self.inOrder(tokens, doc, options) }
+                if field == .name {
+                    inOrder = Self.inOrder(tokens, doc, options)
+                    completesOnly = options.prefix && Self.completesOnly(tokens, doc)
+                }
             }
             guard ok else { continue }
             if !words.isEmpty {
@@ -111,9 +115,17 @@ public struct OracleSearcher: Sendable {
                 tier = tier.worst(qFloor)
                 fields += matchedFields.count
             }
-            out.append(([tier.rawValue, -min(fields, 15), inOrder ? 0 : 1, ordinal], Hit(id: e.record.id, tier: tier)))
+            out.append(([tier.rawValue, completesOnly ? 1 : 0, -min(fields, 15), inOrder ? 0 : 1, ordinal],
+                        Hit(id: e.record.id, tier: tier)))
         }
         return out
+    }
+
+    /// With `prefix=1`: no word of the name equals (folded) the typed last word or a reading of it.
+    static func completesOnly(_ query: [Token], _ doc: [Token]) -> Bool {
+        guard let last = query.last else { return false }
+        let whole = Set(([last] + last.alternatives).map(\.keys.folded))
+        return !doc.contains { whole.contains($0.keys.folded) }
     }
 
     static func inOrder(_ query: [Token], _ doc: [Token], _ options: MatchOptions) -> Bool {
