@@ -27,7 +27,8 @@ let package = Package(
             path: "Sources/FuzzRecord"
         ),
         // (b) `GET /v1/search` query strings: `SearchRequest.parse(queryString:)`, its percent
-        // decoder, `QueryText.decode` and `HosoService.parseSearch`.
+        // decoder, `QueryText.decode`, `HosoService.parseSearch`, and the other routes'
+        // `QueryParameters` decoder (HosoServer).
         .executableTarget(
             name: "FuzzQuery",
             dependencies: [
@@ -35,6 +36,7 @@ let package = Package(
                 .product(name: "HosoQuery", package: "Hoso"),
                 .product(name: "HosoEngine", package: "Hoso"),
                 .product(name: "HosoModel", package: "Hoso"),
+                .product(name: "HosoServer", package: "Hoso"),
             ],
             path: "Sources/FuzzQuery"
         ),

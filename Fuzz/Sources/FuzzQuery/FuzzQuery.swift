@@ -12,7 +12,10 @@
 //   a cursor that re-encodes to itself;
 // - written back as a query string (percent-encoding everything) it parses to the same request;
 // - `parseSearch` (with a cursor sealed for another key, or none) accepts what `parse` accepts
-//   and rejects what it rejects.
+//   and rejects what it rejects;
+// - the other routes' decoder (`HosoServer.QueryParameters`, e.g. for `/v1/audit`) accepts exactly
+//   the well-formed strings whose names are allowed and unique, with the oracle's values, and
+//   throws only a 400 naming the parameter.
 
 import FuzzSupport
 #if canImport(Glibc)
@@ -21,6 +24,7 @@ import Glibc
 @testable import HosoEngine
 import HosoModel
 @testable import HosoQuery
+@testable import HosoServer
 
 /// One service over an empty store in a temporary directory, for `parseSearch` (it opens cursors
 /// with the store's sealing key). Nothing is written to it.
@@ -75,7 +79,37 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
 
     checkService(query, parsed)
+    checkQueryParameters(query, expected)
     return 0
+}
+
+/// `QueryParameters` (the routes other than `/v1/search`) against the oracle, with the audit
+/// route's names and with none allowed.
+func checkQueryParameters(_ query: String, _ expected: [(String, String)]?) {
+    for allowed in [Set(["subject", "caller", "limit"]), Set<String>(), SearchRequest.parameters] {
+        let result = Result { () throws(APIError) -> QueryParameters in try QueryParameters(query[...], allowed: allowed) }
+        switch result {
+        case .success(let parameters):
+            guard let pairs = expected else {
+                check(false, "QueryParameters accepted what is not well-formed: \(query.debugEscaped)")
+                return
+            }
+            check(pairs.allSatisfy { allowed.contains($0.0) }, "QueryParameters accepted an unknown name: \(query.debugEscaped)")
+            check(Set(pairs.map(\.0)).count == pairs.count, "QueryParameters accepted a repeat: \(query.debugEscaped)")
+            check(
+                parameters.pairs.count == pairs.count
+                    && zip(parameters.pairs, pairs).allSatisfy { sameBytes($0.name, $1.0) && sameBytes($0.value, $1.1) },
+                "QueryParameters decoded \(parameters.pairs) for \(query.debugEscaped), expected \(pairs)")
+        case .failure(let error):
+            check(error.status.code == 400 && error.parameter != nil, "QueryParameters threw \(error)")
+            if let pairs = expected {
+                let names = pairs.map(\.0)
+                check(
+                    !names.allSatisfy(allowed.contains) || Set(names).count != names.count,
+                    "QueryParameters refused well-formed allowed parameters: \(query.debugEscaped) → \(error)")
+            }
+        }
+    }
 }
 
 /// `QueryText.decode`, `PercentDecoding.decode` and `Oracle.decode` agree on every part.

@@ -183,3 +183,8 @@ extension String {
         split(separator: "%20", omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
+
+/// `run.sh` builds every product with `-sanitize=fuzzer`, which links libFuzzer; libFuzzer needs
+/// this symbol even in a program that never starts the fuzzer.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func unusedFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt { 0 }
