@@ -136,6 +136,10 @@ public enum CodecError: Error, Sendable, Hashable, CustomStringConvertible {
     case tombstone
     /// A value is out of range or a required field is missing.
     case malformed(String)
+    /// The record has sealed fields (format 2) and no data key was given to open them.
+    case dataKeyRequired
+    /// The record's sealed fields were sealed with another data key (its key id in hex).
+    case sealedWithOtherKey(String)
 
     public var description: String {
         switch self {
@@ -143,6 +147,10 @@ public enum CodecError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownFormat(let format): "stored record has unknown format \(format)"
         case .tombstone: "stored record is a tombstone"
         case .malformed(let what): "stored record is malformed: \(what)"
+        case .dataKeyRequired:
+            "stored record has encrypted fields and no data key was given (--data-key-file or HOSO_DATA_KEY)"
+        case .sealedWithOtherKey(let keyID):
+            "stored record was encrypted with data key \(keyID), not with the key given"
         }
     }
 }

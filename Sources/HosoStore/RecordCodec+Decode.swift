@@ -37,11 +37,56 @@ extension RecordCodec {
         return nil
     }
 
+    /// The `source` of a stored record, read without opening sealed fields.
+    ///
+    /// - Returns: the source, or `nil` for a record without one or a tombstone.
+    /// - Throws: `CodecError` for damaged bytes.
+    public static func source(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> String? {
+        var reader = ByteReader(bytes)
+        guard try !header(&reader).isTombstone else { return nil }
+        while !reader.isAtEnd {
+            let tag = try reader.byte()
+            if tag == endTag { return nil }
+            let length = try reader.count(limit: bytes.count)
+            let payload = try reader.take(length)
+            if tag == Tag.source.rawValue { return try ByteReader.text(payload) }
+        }
+        return nil
+    }
+
+    /// The key of a record in the `nationalIDs` lookup database, read without opening sealed
+    /// fields: the national id itself in format 1, its blind term (tag 22) in format 2.
+    ///
+    /// - Returns: the key, or `nil` for a record without a national id or a tombstone.
+    /// - Throws: `CodecError` for damaged bytes.
+    public static func nationalIDLookupKey(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> String? {
+        guard bytes.first == sealedFormatVersion else { return try nationalID(bytes) }
+        var reader = ByteReader(bytes)
+        _ = try header(&reader)
+        while !reader.isAtEnd {
+            let tag = try reader.byte()
+            if tag == endTag { return nil }
+            let length = try reader.count(limit: bytes.count)
+            let payload = try reader.take(length)
+            if tag == Tag.blindNationalID.rawValue { return try ByteReader.text(payload) }
+        }
+        return nil
+    }
+
     /// Decodes a stored record.
     ///
     /// - Throws: `CodecError.tombstone` for a deleted record; `.unknownFormat`, `.truncated` or
     ///   `.malformed` for bytes this build cannot read.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> PersonRecord {
+        try decode(bytes, sealer: nil)
+    }
+
+    /// Decodes a stored record, opening its sealed fields (format 2) with `sealer`.
+    ///
+    /// - Throws: `CodecError.dataKeyRequired` for sealed fields without a sealer,
+    ///   `.sealedWithOtherKey` when the sealer's keys did not seal them, and the errors of
+    ///   `decode(_:)`.
+    public static func decode(_ bytes: UnsafeRawBufferPointer, sealer: FieldSealer?) throws(CodecError) -> PersonRecord {
         var reader = ByteReader(bytes)
         let head = try header(&reader)
         if head.isTombstone { throw CodecError.tombstone }
@@ -50,83 +95,116 @@ extension RecordCodec {
         record.accessLevel = head.accessLevel
         var seenID = false
         var seenName = false
+        var sealed: UnsafeRawBufferPointer?
         while true {
             let tagByte = try reader.byte()
             if tagByte == endTag { break }
             let length = try reader.count(limit: bytes.count)
-            var field = ByteReader(try reader.take(length))
+            let payload = try reader.take(length)
             guard let tag = Tag(rawValue: tagByte) else { continue }  // a field from a later layout
             switch tag {
-            case .id: record.id = try field.rest(); seenID = true
-            case .nationalID: record.nationalID = try field.rest()
-            case .fullName: record.fullName = try field.rest(); seenName = true
-            case .otherNames: while !field.isAtEnd { record.otherNames.append(try field.string()) }
-            case .gender:
-                switch try field.byte() {
-                case 1: record.gender = .male
-                case 2: record.gender = .female
-                case let other: throw CodecError.malformed("gender \(other)")
-                }
-            case .birthDate:
-                let year = Int(try field.count(limit: 9999))
-                let month = try field.byte()
-                let day = try field.byte()
-                record.birthDate = BirthDate(year: year, month: month == 0 ? nil : Int(month), day: day == 0 ? nil : Int(day))
-            case .hometownUnit:
-                let flags = try field.byte()
-                let commune = try field.string()
-                let district = flags & 1 == 0 ? nil : try field.string()
-                record.hometown = .unit(commune: commune, district: district, province: try field.string())
-            case .hometownText: record.hometown = .text(try field.rest())
-            case .ethnicity: record.ethnicity = try field.rest()
-            case .religion: record.religion = try field.rest()
-            case .agency: record.agency = try field.rest()
-            case .agencyCode: record.agencyCode = try field.rest()
-            case .position: record.position = try field.rest()
-            case .grade: record.grade = try field.rest()
-            case .workHistory:
-                for _ in 0..<(try field.count(limit: length)) {
-                    let (from, to) = try field.period()
-                    record.workHistory.append(WorkEntry(from: from, to: to, agency: try field.string(), position: try field.string()))
-                }
-            case .training:
-                for _ in 0..<(try field.count(limit: length)) {
-                    let (from, to) = try field.period()
-                    record.training.append(
-                        TrainingEntry(from: from, to: to, institution: try field.string(), qualification: try field.string()))
-                }
-            case .status:
-                let code = try field.byte()
-                guard let status = Status.allCases.first(where: { statusCode($0) == code }) else {
-                    throw CodecError.malformed("status \(code)")
-                }
-                record.status = status
-            case .source: record.source = try field.rest()
-            case .updatedAt: record.updatedAt = try field.rest()
-            case .extra:
-                for _ in 0..<(try field.count(limit: length)) {
-                    record.extra.append(ExtraField(name: try field.string(), json: try field.string()))
-                }
-            case .originals:
-                for _ in 0..<(try field.count(limit: length)) {
-                    record.originals.append(OriginalText(path: try field.string(), text: try field.string()))
-                }
+            case .id: record.id = try ByteReader.text(payload); seenID = true
+            case .fullName: record.fullName = try ByteReader.text(payload); seenName = true
+            case .sealed: sealed = payload
+            default: try read(tag, payload, into: &record)
             }
         }
         guard reader.isAtEnd else { throw CodecError.malformed("bytes after the end") }
         guard seenID, seenName else { throw CodecError.malformed("id or full_name missing") }
+        if let sealed {
+            guard let sealer else { throw CodecError.dataKeyRequired }
+            let inner = try sealer.open(sealed, id: record.id)
+            record = try inner.withUnsafeBytes { raw in
+                Result { () throws(CodecError) -> PersonRecord in
+                    var opened = record
+                    var fields = ByteReader(raw)
+                    while !fields.isAtEnd {
+                        let tagByte = try fields.byte()
+                        let length = try fields.count(limit: raw.count)
+                        let payload = try fields.take(length)
+                        guard let tag = Tag(rawValue: tagByte) else { continue }
+                        guard tag != .sealed, tag != .id, tag != .fullName else {
+                            throw CodecError.malformed("tag \(tagByte) inside sealed fields")
+                        }
+                        try read(tag, payload, into: &opened)
+                    }
+                    return opened
+                }
+            }.get()
+        }
         return record
     }
 
+    /// Reads one field (not id, full name or sealed) into `record`.
+    private static func read(_ tag: Tag, _ payload: UnsafeRawBufferPointer, into record: inout PersonRecord) throws(CodecError) {
+        let length = payload.count
+        var field = ByteReader(payload)
+        switch tag {
+        case .id, .fullName, .sealed, .blindNationalID: break
+        case .nationalID: record.nationalID = try field.rest()
+        case .otherNames: while !field.isAtEnd { record.otherNames.append(try field.string()) }
+        case .gender:
+            switch try field.byte() {
+            case 1: record.gender = .male
+            case 2: record.gender = .female
+            case let other: throw CodecError.malformed("gender \(other)")
+            }
+        case .birthDate:
+            let year = Int(try field.count(limit: 9999))
+            let month = try field.byte()
+            let day = try field.byte()
+            record.birthDate = BirthDate(year: year, month: month == 0 ? nil : Int(month), day: day == 0 ? nil : Int(day))
+        case .hometownUnit:
+            let flags = try field.byte()
+            let commune = try field.string()
+            let district = flags & 1 == 0 ? nil : try field.string()
+            record.hometown = .unit(commune: commune, district: district, province: try field.string())
+        case .hometownText: record.hometown = .text(try field.rest())
+        case .ethnicity: record.ethnicity = try field.rest()
+        case .religion: record.religion = try field.rest()
+        case .agency: record.agency = try field.rest()
+        case .agencyCode: record.agencyCode = try field.rest()
+        case .position: record.position = try field.rest()
+        case .grade: record.grade = try field.rest()
+        case .workHistory:
+            for _ in 0..<(try field.count(limit: length)) {
+                let (from, to) = try field.period()
+                record.workHistory.append(WorkEntry(from: from, to: to, agency: try field.string(), position: try field.string()))
+            }
+        case .training:
+            for _ in 0..<(try field.count(limit: length)) {
+                let (from, to) = try field.period()
+                record.training.append(
+                    TrainingEntry(from: from, to: to, institution: try field.string(), qualification: try field.string()))
+            }
+        case .status:
+            let code = try field.byte()
+            guard let status = Status.allCases.first(where: { statusCode($0) == code }) else {
+                throw CodecError.malformed("status \(code)")
+            }
+            record.status = status
+        case .source: record.source = try field.rest()
+        case .updatedAt: record.updatedAt = try field.rest()
+        case .extra:
+            for _ in 0..<(try field.count(limit: length)) {
+                record.extra.append(ExtraField(name: try field.string(), json: try field.string()))
+            }
+        case .originals:
+            for _ in 0..<(try field.count(limit: length)) {
+                record.originals.append(OriginalText(path: try field.string(), text: try field.string()))
+            }
+        }
+    }
+
     /// Decodes a stored record held in an array.
-    public static func decode(_ bytes: [UInt8]) throws(CodecError) -> PersonRecord {
-        try bytes.withUnsafeBytes { raw in Result { () throws(CodecError) in try decode(raw) } }.get()
+    public static func decode(_ bytes: [UInt8], sealer: FieldSealer? = nil) throws(CodecError) -> PersonRecord {
+        try bytes.withUnsafeBytes { raw in Result { () throws(CodecError) in try decode(raw, sealer: sealer) } }.get()
     }
 
     private static func header(_ reader: inout ByteReader) throws(CodecError) -> Header {
         let format = try reader.byte()
         switch format {
-        case formatVersion:
+        case formatVersion, sealedFormatVersion:
             let version = try reader.varint()
             guard version <= UInt64(Int64.max) else { throw CodecError.malformed("version out of range") }
             let level = try reader.byte()

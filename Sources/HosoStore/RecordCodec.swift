@@ -32,9 +32,23 @@ import HosoModel
 /// Every field is length-prefixed, so a reader skips tags it does not know; the closing 0 byte
 /// makes a value cut at a field boundary detectable. A change to this
 /// layout needs a new format number; `Tests/HosoStoreTests/Fixtures/record-v1.bin` pins format 1.
+///
+/// Format 2 (written when the store has a data key) is format 1 with the fields of level 2 and
+/// above (DESIGN §2: `national_id`, `religion`, unknown fields, and `originals` when any of them
+/// is the original of such a field) taken out and sealed:
+///
+/// | tag | field | payload |
+/// |---|---|---|
+/// | 22 | national_id blind term | utf8: `DataKey.blindTerm(nationalID:)`, 39 digits |
+/// | 23 | sealed | `FieldSealer` blob of `field*` holding tags 2, 10, 20 and 21 as in format 1 |
+///
+/// Header, id, names, places and the other lower-level fields stay readable without the key, so
+/// `header` (access filtering) and the change log need no key.
 public enum RecordCodec {
-    /// The format byte written by `encode`.
+    /// The format byte written by `encode` without a sealer.
     public static let formatVersion: UInt8 = 1
+    /// The format byte written by `encode` with a sealer (restricted fields sealed).
+    public static let sealedFormatVersion: UInt8 = 2
     /// The format byte of a tombstone.
     public static let tombstoneFormat: UInt8 = 0xFF
     /// The byte that closes a record.
@@ -43,7 +57,7 @@ public enum RecordCodec {
     enum Tag: UInt8 {
         case id = 1, nationalID, fullName, otherNames, gender, birthDate, hometownUnit, hometownText
         case ethnicity, religion, agency, agencyCode, position, grade, workHistory, training, status
-        case source, updatedAt, extra, originals
+        case source, updatedAt, extra, originals, blindNationalID, sealed
     }
 
     /// Encodes `record` in format 1.
@@ -56,13 +70,28 @@ public enum RecordCodec {
 
     /// Appends the encoding of `record` to `out` (reuse one buffer to avoid allocations).
     public static func encode(_ record: PersonRecord, into out: inout [UInt8]) {
+        encode(record, into: &out, sealer: nil)
+    }
+
+    /// Encodes `record`, in format 2 with its restricted fields sealed when `sealer` is given.
+    public static func encode(_ record: PersonRecord, sealer: FieldSealer?) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        encode(record, into: &out, sealer: sealer)
+        return out
+    }
+
+    /// Appends the encoding of `record` to `out`: format 1 without `sealer`, format 2 (restricted
+    /// fields sealed with it) with one.
+    public static func encode(_ record: PersonRecord, into out: inout [UInt8], sealer: FieldSealer?) {
         var writer = ByteWriter(out: out)
         out = []
-        writer.byte(formatVersion)
+        let sealOriginals = sealer != nil && record.originals.contains { FieldLevel.level(ofPath: $0.path) >= .restricted }
+        writer.byte(sealer == nil ? formatVersion : sealedFormatVersion)
         writer.varint(UInt64(record.version))
         writer.byte(record.accessLevel.rawValue)
         writer.stringField(.id, record.id)
-        if let value = record.nationalID { writer.stringField(.nationalID, value) }
+        if sealer == nil, let value = record.nationalID { writer.stringField(.nationalID, value) }
         writer.stringField(.fullName, record.fullName)
         if !record.otherNames.isEmpty {
             writer.field(.otherNames) { for name in record.otherNames { $0.string(name) } }
@@ -87,7 +116,7 @@ public enum RecordCodec {
         case nil: break
         }
         if let value = record.ethnicity { writer.stringField(.ethnicity, value) }
-        if let value = record.religion { writer.stringField(.religion, value) }
+        if sealer == nil, let value = record.religion { writer.stringField(.religion, value) }
         if let value = record.agency { writer.stringField(.agency, value) }
         if let value = record.agencyCode { writer.stringField(.agencyCode, value) }
         if let value = record.position { writer.stringField(.position, value) }
@@ -107,26 +136,46 @@ public enum RecordCodec {
         if let status = record.status { writer.field(.status) { $0.byte(statusCode(status)) } }
         if let value = record.source { writer.stringField(.source, value) }
         if let value = record.updatedAt { writer.stringField(.updatedAt, value) }
-        if !record.extra.isEmpty {
-            writer.field(.extra) {
-                $0.varint(UInt64(record.extra.count))
-                for field in record.extra {
-                    $0.string(field.name)
-                    $0.string(field.json)
-                }
+        if sealer == nil { writeExtra(record, &writer) }
+        if !sealOriginals { writeOriginals(record, &writer) }
+        if let sealer {
+            if let value = record.nationalID {
+                writer.stringField(.blindNationalID, sealer.key.blindTerm(nationalID: value))
             }
-        }
-        if !record.originals.isEmpty {
-            writer.field(.originals) {
-                $0.varint(UInt64(record.originals.count))
-                for original in record.originals {
-                    $0.string(original.path)
-                    $0.string(original.text)
-                }
+            var inner = ByteWriter(out: [])
+            if let value = record.nationalID { inner.stringField(.nationalID, value) }
+            if let value = record.religion { inner.stringField(.religion, value) }
+            writeExtra(record, &inner)
+            if sealOriginals { writeOriginals(record, &inner) }
+            if !inner.out.isEmpty {
+                let blob = sealer.seal(inner.out, id: record.id)
+                writer.field(.sealed) { $0.out.append(contentsOf: blob) }
             }
         }
         writer.byte(endTag)
         out = writer.out
+    }
+
+    private static func writeExtra(_ record: PersonRecord, _ writer: inout ByteWriter) {
+        guard !record.extra.isEmpty else { return }
+        writer.field(.extra) {
+            $0.varint(UInt64(record.extra.count))
+            for field in record.extra {
+                $0.string(field.name)
+                $0.string(field.json)
+            }
+        }
+    }
+
+    private static func writeOriginals(_ record: PersonRecord, _ writer: inout ByteWriter) {
+        guard !record.originals.isEmpty else { return }
+        writer.field(.originals) {
+            $0.varint(UInt64(record.originals.count))
+            for original in record.originals {
+                $0.string(original.path)
+                $0.string(original.text)
+            }
+        }
     }
 
     /// A tombstone: what is left of a deleted record, so older versions stay stale.

@@ -37,7 +37,7 @@ extension RecordStore {
             var records: [(id: String, record: PersonRecord?)] = []
             records.reserveCapacity(position.count)
             for id in order where !id.isEmpty {
-                records.append((id, try Self.record(id: id, in: txn, databases)))
+                records.append((id, try Self.record(id: id, in: txn, databases, sealer: sealer)))
             }
             return ChangedRecords(through: through, records: records, more: through < last)
         }

@@ -13,17 +13,41 @@ public final class RecordStore: Sendable {
     public let environment: Environment
     /// The named databases.
     public let databases: StoreDatabases
+    /// Seals and opens restricted fields; `nil` for an unencrypted store, or an encrypted one
+    /// opened without its key (then records cannot be read or written, keys and audit can).
+    public let sealer: FieldSealer?
+    /// Whether the records are encrypted at rest (the store holds a data key check value).
+    public let isEncrypted: Bool
 
     /// Opens (creating if needed) the store in `directory`.
+    ///
+    /// With `dataKey`, a new store becomes encrypted: restricted fields are sealed (`RecordCodec`
+    /// format 2) and national ids are looked up by blind term; only the key's check value is
+    /// written to `meta`. An encrypted store opened without a key still serves keys, audit and
+    /// counts, but reading or writing a record throws `dataKeyRequired`. Without `dataKey`, a new
+    /// store stays unencrypted (format 1): tests and databases written before encryption.
     ///
     /// - Parameters:
     ///   - directory: the database directory.
     ///   - options: environment options (map size, sync mode).
+    ///   - dataKey: the key that seals restricted fields (from a file or the environment, never
+    ///     from the database).
     /// - Throws: `LMDBError` if LMDB cannot open it; `StoreError.schemaMismatch` for a store of
-    ///   another layout.
-    public init(directory: String, options: Environment.Options = Environment.Options()) throws {
+    ///   another layout; `.wrongDataKey` when the store was encrypted with another key;
+    ///   `.notEncrypted` for a key given to a store that already holds unencrypted records;
+    ///   `.rotationInProgress` when `hoso keys rotate-data-key` was interrupted.
+    public convenience init(
+        directory: String, options: Environment.Options = Environment.Options(), dataKey: DataKey? = nil
+    ) throws {
+        try self.init(directory: directory, options: options, dataKey: dataKey, rotatingTo: nil)
+    }
+
+    /// Opens the store; with `rotatingTo`, for `rotateDataKey` (records of either key open, new
+    /// ones are sealed with `rotatingTo`).
+    init(directory: String, options: Environment.Options, dataKey: DataKey?, rotatingTo next: DataKey?) throws {
         environment = try Environment.open(directory: directory, options: options)
         databases = try StoreDatabases.open(in: environment)
+        let databases = self.databases
         let stored = try environment.read { txn in try Self.meta(MetaKey.schemaVersion, in: txn, databases.meta) }
         if let stored, stored != Self.schemaVersion {
             throw StoreError.schemaMismatch(found: stored, expected: Self.schemaVersion)
@@ -33,6 +57,22 @@ public final class RecordStore: Sendable {
                 try txn.put(Self.schemaVersion, forKey: MetaKey.schemaVersion, in: databases.meta)
             }
         }
+        let state = try environment.read { txn in
+            (check: try txn.withValue(forKey: MetaKey.dataKeyCheck, in: databases.meta) { Array($0) },
+             pending: try txn.withValue(forKey: MetaKey.dataKeyNext, in: databases.meta) { Array($0) },
+             records: try txn.statistics(of: databases.records).entries)
+        }
+        let resolved = try Self.sealing(
+            check: state.check, pending: state.pending, hasRecords: state.records > 0, dataKey: dataKey, next: next)
+        var encrypted = state.check != nil
+        if let dataKey, next == nil, state.check == nil, state.records == 0, !options.readOnly {
+            try environment.write { txn in
+                try txn.put(dataKey.checkValue, forKey: MetaKey.dataKeyCheck, in: databases.meta)
+            }
+            encrypted = true
+        }
+        sealer = resolved
+        isEncrypted = encrypted
     }
 
     // MARK: reading
@@ -43,16 +83,20 @@ public final class RecordStore: Sendable {
     /// - Throws: `LMDBError`, or `CodecError` for a damaged value.
     @available(*, noasync)
     public func record(id: String) throws -> PersonRecord? {
-        try environment.read { txn in try Self.record(id: id, in: txn, databases) }
+        try environment.read { txn in try Self.record(id: id, in: txn, databases, sealer: sealer) }
     }
 
-    /// The ids of records with this national id (usually one).
+    /// The ids of records with this national id (usually one), found by its blind term in an
+    /// encrypted store.
+    ///
+    /// - Throws: `StoreError.dataKeyRequired` for an encrypted store opened without its key.
     @available(*, noasync)
     public func ids(nationalID: String) throws -> [String] {
-        try environment.read { txn in
+        let key = try nationalIDTerm(nationalID)
+        return try environment.read { txn in
             try txn.withCursor(in: databases.nationalIDs) { cursor in
                 var ids: [String] = []
-                var more = try cursor.seek(exactly: nationalID)
+                var more = try cursor.seek(exactly: key)
                 while more {
                     ids.append(try cursor.withCurrent { _, value in String(decoding: value, as: UTF8.self) })
                     more = try cursor.nextDuplicate()
@@ -102,7 +146,7 @@ public final class RecordStore: Sendable {
         try environment.read { txn in
             try txn.forEach(in: databases.records) { _, value in
                 guard try !RecordCodec.header(value).isTombstone else { return true }
-                return try body(try RecordCodec.decode(value))
+                return try body(try RecordCodec.decode(value, sealer: sealer))
             }
         }
     }
@@ -133,7 +177,7 @@ public final class RecordStore: Sendable {
     @available(*, noasync)
     public func write<R>(_ body: (inout RecordWriter) throws -> R) throws -> R {
         try environment.write { txn in
-            var writer = try RecordWriter(handle: txn.handle, databases: databases)
+            var writer = try RecordWriter(handle: txn.handle, databases: databases, sealing: try writeSealing())
             let result = try body(&writer)
             try writer.finish()
             return result
@@ -142,11 +186,13 @@ public final class RecordStore: Sendable {
 
     // MARK: helpers shared with readers in the same module
 
-    static func record(id: String, in txn: borrowing ReadTransaction, _ databases: StoreDatabases) throws -> PersonRecord? {
+    static func record(
+        id: String, in txn: borrowing ReadTransaction, _ databases: StoreDatabases, sealer: FieldSealer?
+    ) throws -> PersonRecord? {
         guard RecordID.isValid(id.utf8) else { return nil }
         return try txn.withValue(forKey: id, in: databases.records) { bytes -> PersonRecord? in
             if try RecordCodec.header(bytes).isTombstone { return nil }
-            return try RecordCodec.decode(bytes)
+            return try RecordCodec.decode(bytes, sealer: sealer)
         } ?? nil
     }
 

@@ -9,6 +9,8 @@ import HosoModel
 public struct RecordWriter: ~Copyable {
     let txn: WriteTransaction
     let databases: StoreDatabases
+    /// Whether records are sealed, and with what.
+    let sealing: RecordStore.WriteSealing
     /// The sequence number of the last change written.
     public private(set) var lastSequence: UInt64
     private let startSequence: UInt64
@@ -17,7 +19,8 @@ public struct RecordWriter: ~Copyable {
     /// The largest id in `records`, or `nil` when unknown; ids above it need no lookup.
     private var appendAbove: [UInt8]?
 
-    init(handle: OpaquePointer, databases: StoreDatabases) throws {
+    init(handle: OpaquePointer, databases: StoreDatabases, sealing: RecordStore.WriteSealing) throws {
+        self.sealing = sealing
         let sequence = try lmdbGet(handle, databases.meta, MetaKey.lastSequence) { UInt64(bigEndianBytes: $0) }
         let tombstoneCount = try lmdbGet(handle, databases.meta, MetaKey.tombstones) { UInt64(bigEndianBytes: $0) }
         let largest = try lmdbWithCursor(handle, databases.records) { cursor in
@@ -38,21 +41,35 @@ public struct RecordWriter: ~Copyable {
     ///   higher version.
     /// - Throws: `StoreError.invalidID`, `LMDBError`, `CodecError` for a damaged stored value.
     public mutating func upsert(_ record: PersonRecord) throws -> UpsertOutcome {
-        let value = RecordCodec.encode(record)
+        let value = RecordCodec.encode(record, sealer: sealer)
         return try upsert(
             encoded: value, id: record.id, version: record.version, nationalID: record.nationalID, source: record.source)
     }
 
-    /// Inserts or updates a record already encoded with `RecordCodec.encode`.
+    /// The sealer records must be encoded with (`RecordCodec.encode(_:into:sealer:)`): `nil` for an
+    /// unencrypted store.
+    public var sealer: FieldSealer? {
+        if case .sealed(let sealer) = sealing { return sealer }
+        return nil
+    }
+
+    /// Inserts or updates a record already encoded with `RecordCodec.encode(_:into:sealer:)` and
+    /// this writer's `sealer`.
     ///
     /// - Parameters:
     ///   - value: the encoded record.
     ///   - id, version, nationalID, source: the record's, as encoded in `value` (the source goes
-    ///     to the change log).
+    ///     to the change log; the national id in clear, filed under its blind term).
+    /// - Throws: `StoreError.wrongRecordFormat` for a value not sealed for an encrypted store (or
+    ///   sealed for an unencrypted one), so no caller can store restricted fields in clear.
     public mutating func upsert(
         encoded value: some LMDBBytes, id: String, version: Int64, nationalID: String?, source: String? = nil
     ) throws -> UpsertOutcome {
         guard RecordID.isValid(id.utf8) else { throw StoreError.invalidID(id) }
+        let format = value.withLMDBBytes { $0.first } ?? 0
+        let expected = sealer == nil ? RecordCodec.formatVersion : RecordCodec.sealedFormatVersion
+        guard format == expected else { throw StoreError.wrongRecordFormat(format) }
+        let lookupKey = nationalID.map { sealer?.key.blindTerm(nationalID: $0) ?? $0 }
         let records = databases.records
         var outcome = UpsertOutcome.inserted
         if let floor = appendAbove, id.utf8.lexicographicallyPrecedes(floor) == false, !id.utf8.elementsEqual(floor) {
@@ -61,7 +78,7 @@ public struct RecordWriter: ~Copyable {
             appendAbove = Array(id.utf8)
         } else {
             let stored = try txn.withValue(forKey: id, in: records) { bytes in
-                (header: try RecordCodec.header(bytes), nationalID: try RecordCodec.nationalID(bytes))
+                (header: try RecordCodec.header(bytes), nationalID: try RecordCodec.nationalIDLookupKey(bytes))
             }
             if let stored {
                 if version <= stored.header.version { return .stale }
@@ -69,14 +86,14 @@ public struct RecordWriter: ~Copyable {
                     tombstones -= 1
                 } else {
                     outcome = .updated
-                    if let old = stored.nationalID, old != nationalID {
+                    if let old = stored.nationalID, old != lookupKey {
                         try txn.delete(old, value: id, in: databases.nationalIDs)
                     }
                 }
             }
             try txn.put(value, forKey: id, in: records)
         }
-        if let nationalID { try txn.put(id, forKey: nationalID, in: databases.nationalIDs) }
+        if let lookupKey { try txn.put(id, forKey: lookupKey, in: databases.nationalIDs) }
         try log(Change(sequence: 0, id: id, version: version, operation: .upsert, source: source))
         return outcome
     }
@@ -89,8 +106,8 @@ public struct RecordWriter: ~Copyable {
         guard RecordID.isValid(id.utf8) else { throw StoreError.invalidID(id) }
         let stored = try txn.withValue(forKey: id, in: databases.records) { bytes in
             let header = try RecordCodec.header(bytes)
-            let source = header.isTombstone || version <= header.version ? nil : try RecordCodec.decode(bytes).source
-            return (header: header, nationalID: try RecordCodec.nationalID(bytes), source: source)
+            let source = header.isTombstone || version <= header.version ? nil : try RecordCodec.source(bytes)
+            return (header: header, nationalID: try RecordCodec.nationalIDLookupKey(bytes), source: source)
         }
         guard let stored else { return .notFound }
         if version <= stored.header.version { return .stale }
@@ -110,7 +127,7 @@ public struct RecordWriter: ~Copyable {
         guard RecordID.isValid(id.utf8) else { return nil }
         return try txn.withValue(forKey: id, in: databases.records) { bytes -> PersonRecord? in
             if try RecordCodec.header(bytes).isTombstone { return nil }
-            return try RecordCodec.decode(bytes)
+            return try RecordCodec.decode(bytes, sealer: sealer)
         } ?? nil
     }
 

@@ -3,7 +3,8 @@ public struct StoreDatabases: Sendable {
     /// id (UTF-8) → `RecordCodec` value (record or tombstone).
     public let records: Database
     /// national id key → record id; several ids per key are allowed (duplicates are a data-quality
-    /// finding, not a load error). For now the key is the 12 plain digits; a keyed hash later.
+    /// finding, not a load error). In an encrypted store the key is the id's blind term
+    /// (`DataKey.blindTerm(nationalID:)`), never the digits; in an unencrypted one the 12 digits.
     public let nationalIDs: Database
     /// sequence number (`UInt64` big-endian) → `Change` (op, version, id); append-only.
     public let changes: Database
@@ -33,4 +34,8 @@ public enum MetaKey {
     public static let lastSequence = "last_seq"
     /// `UInt64` big-endian: how many values in `records` are tombstones.
     public static let tombstones = "tombstones"
+    /// 16 bytes: `DataKey.checkValue` of the key that seals the records (absent: unencrypted store).
+    public static let dataKeyCheck = "data_key_check"
+    /// 16 bytes: `DataKey.checkValue` of the key a rotation under way is moving the records to.
+    public static let dataKeyNext = "data_key_next"
 }

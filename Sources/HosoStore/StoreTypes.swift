@@ -90,12 +90,33 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case schemaMismatch(found: UInt64, expected: UInt64)
     /// A record id is not 1–64 of `[A-Za-z0-9._-]`.
     case invalidID(String)
+    /// The store is encrypted and no data key was given.
+    case dataKeyRequired
+    /// The data key given is not the one the store was encrypted with (key ids in hex).
+    case wrongDataKey(expected: String, given: String)
+    /// A data key was given for a store that holds unencrypted records (written before encryption).
+    case notEncrypted
+    /// `hoso keys rotate-data-key` from one key to another was interrupted (key ids in hex).
+    case rotationInProgress(from: String, to: String)
+    /// An encoded value in the wrong format for this store (sealed for an unencrypted store or
+    /// the reverse); the format byte found.
+    case wrongRecordFormat(UInt8)
 
     public var description: String {
         switch self {
         case .schemaMismatch(let found, let expected):
             "database has store schema \(found), this build reads \(expected); rebuild it with `hoso ingest` into a new directory"
         case .invalidID(let id): "invalid record id \"\(id)\""
+        case .dataKeyRequired:
+            "the database is encrypted at rest: give its data key with --data-key-file FILE or HOSO_DATA_KEY (base64 of 32 bytes)"
+        case .wrongDataKey(let expected, let given):
+            "wrong data key: the database was encrypted with key \(expected), the key given is \(given)"
+        case .notEncrypted:
+            "the database holds records written without encryption; encrypt them with `hoso keys rotate-data-key --db DIR --new-key-file FILE` (no old key), or open it without a data key"
+        case .rotationInProgress(let from, let to):
+            "a data key rotation from key \(from) to key \(to) was interrupted; run `hoso keys rotate-data-key` again with both keys to finish it"
+        case .wrongRecordFormat(let format):
+            "record encoded in format \(format), which this store does not accept (encrypted stores take sealed records only)"
         }
     }
 }
