@@ -43,10 +43,14 @@ struct IngestParser: Sendable {
     /// lines and `POST /v1/sync` upserts).
     ///
     /// - Parameter bytes: one record's JSON object.
-    /// - Throws: `RecordError` naming the field at fault.
+    /// - Throws: `RecordError` naming the field at fault, including a `full_name` that repair
+    ///   leaves empty (one made only of control, invisible and space characters).
     static func record(from bytes: UnsafeBufferPointer<UInt8>) throws(RecordError) -> PersonRecord {
         var record = try PersonRecord.parse(buffer: bytes)
         record.repairLegacyText()
+        if record.fullName.isEmpty {
+            throw RecordError(field: "full_name", reason: "must not be empty once control and invisible characters are removed")
+        }
         return record
     }
 }
