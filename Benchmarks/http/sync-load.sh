@@ -14,12 +14,13 @@
 #   --people   the NDJSON it was ingested from (batches are drawn from it)
 #   --queries  the search mix (`kind<TAB>query` lines, Benchmarks/search/make_queries.py)
 #   --work     where the copy goes (default /tmp/hoso-sync-bench; reused when present)
+#   --fresh    copy the database again even if the work directory has one
 # Environment: HOSO_BUILD_DIR, the build folder (default .build).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 db=/tmp/hoso-bench/db-2500000 people=/tmp/hoso-bench/people-2500000.ndjson queries=/tmp/hoso-bench/queries.tsv
-work=/tmp/hoso-sync-bench batches=300 connections=64 port=18090
+work=/tmp/hoso-sync-bench batches=300 connections=64 port=18090 fresh=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --db) db=$2; shift 2 ;;
@@ -29,12 +30,14 @@ while [ $# -gt 0 ]; do
         --batches) batches=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --port) port=$2; shift 2 ;;
+        --fresh) fresh=1; shift ;;
         *) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 2 ;;
     esac
 done
 hoso="$root/${HOSO_BUILD_DIR:-.build}/release/hoso"
 [ -x "$hoso" ] || (cd "$root" && swift build -c release --scratch-path "${HOSO_BUILD_DIR:-.build}" --product hoso)
 mkdir -p "$work"
+[ "$fresh" = 1 ] && rm -rf "$work/db"
 if [ ! -d "$work/db" ]; then
     echo "sync-load: copying $db to $work/db"
     cp -r "$db" "$work/db"
@@ -53,6 +56,7 @@ cleanup() {
 trap cleanup EXIT
 
 started=$(date +%s.%N)
+echo "sync-load: $hoso, tree at $(cd "$root" && git rev-parse --short HEAD)"
 "$hoso" serve --db "$work/db" --port "$port" --log-level warning 2>>"$work/serve.log" &
 server_pid=$!
 until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do
