@@ -56,7 +56,7 @@ cleanup() {
 trap cleanup EXIT
 
 started=$(date +%s.%N)
-echo "sync-load: $hoso, tree at $(cd "$root" && git rev-parse --short HEAD)"
+echo "sync-load: $hoso, tree at $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo "(not a git checkout)")"
 "$hoso" serve --db "$work/db" --port "$port" --log-level warning 2>>"$work/serve.log" &
 server_pid=$!
 until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do
