@@ -55,7 +55,7 @@ extension IndexLifecycle {
         while true {
             let changed = try store.changedRecords(since: live.sequence, limit: chunk)
             guard changed.through > live.sequence else { return live }
-            let present = changed.records.compactMap(\.record)
+            let present = try changed.records.compactMap(\.record).map { record throws(StoreError) in try store.indexable(record) }
             let analyses = present.count > 256 ? analyseInParallel(present) : present.map { RecordAnalysis($0) }
             var next = analyses.makeIterator()
             let changes = changed.records.map { entry in

@@ -82,7 +82,7 @@ public enum IndexLifecycle {
             pending = next
         }
         try store.forEachRecord { record in
-            chunk.append(record)
+            chunk.append(try store.indexable(record))
             if chunk.count == chunkSize {
                 hand(chunk)
                 chunk.removeAll(keepingCapacity: true)

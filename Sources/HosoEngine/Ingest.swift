@@ -33,7 +33,8 @@ public enum Ingest {
         let totalBytes = inputs.reduce(0) { $0 + $1.size }
         var environmentOptions = Environment.Options()
         environmentOptions.mapSize = IngestOptions.mapSize(forInputBytes: totalBytes)
-        let store = try RecordStore(directory: options.database, options: environmentOptions)
+        let store = try RecordStore(directory: options.database, options: environmentOptions, dataKey: options.dataKey)
+        let sealer = try store.writeSealer()
         let rejects = try RejectsFile(path: options.rejectsPath)
         defer { rejects.close() }
 
@@ -50,7 +51,7 @@ public enum Ingest {
             results: results, credits: credits, workers: workers)
         DispatchQueue(label: "hoso.ingest.reader", qos: .userInitiated).async { reader.run() }
         for index in 0..<workers {
-            let parser = IngestParser(work: work, results: results)
+            let parser = IngestParser(work: work, results: results, sealer: sealer)
             DispatchQueue(label: "hoso.ingest.parser.\(index)", qos: .userInitiated).async { parser.run() }
         }
 
@@ -113,6 +114,9 @@ public struct IngestOptions: Sendable {
     public var parserThreads: Int = IngestOptions.defaultParserThreads
     /// Lines handed to a parser thread at a time.
     public var chunkLines: Int = 2_000
+    /// The key that seals restricted fields (DESIGN §3); a new database is encrypted with it.
+    /// `nil` writes an unencrypted database (tests) and is refused for an encrypted one.
+    public var dataKey: DataKey?
 
     /// One per processor, at most 4.
     public static var defaultParserThreads: Int { max(1, min(4, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
@@ -120,7 +124,10 @@ public struct IngestOptions: Sendable {
     /// The default `batchSize`.
     public static let defaultBatchSize = 50_000
 
-    public init(files: [String], database: String, rejects: String? = nil, batchSize: Int = defaultBatchSize) {
+    public init(
+        files: [String], database: String, rejects: String? = nil, batchSize: Int = defaultBatchSize, dataKey: DataKey? = nil
+    ) {
+        self.dataKey = dataKey
         self.files = files
         self.database = database
         self.rejects = rejects

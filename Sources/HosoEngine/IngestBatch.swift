@@ -58,10 +58,10 @@ struct PreparedChunk: Sendable {
     var endsBatch = false
     var bytesReadSoFar = 0
 
-    /// Encodes `record` and adds it.
-    mutating func append(_ record: PersonRecord) {
+    /// Encodes `record` (sealing its restricted fields with `sealer`, if any) and adds it.
+    mutating func append(_ record: PersonRecord, sealer: FieldSealer?) {
         let from = encoded.count
-        RecordCodec.encode(record, into: &encoded)
+        RecordCodec.encode(record, into: &encoded, sealer: sealer)
         entries.append(Entry(range: from..<encoded.count, id: record.id, version: record.version, nationalID: record.nationalID,
             source: record.source))
     }

@@ -1,19 +1,22 @@
 import HosoModel
+import HosoStore
 
 /// A parser worker: turns raw chunks into prepared chunks until told to stop. Several run at once.
 struct IngestParser: Sendable {
     let work: BlockingQueue<IngestWork>
     let results: ReorderBuffer<IngestResult>
+    /// Seals restricted fields (the store's); `nil` for an unencrypted store.
+    let sealer: FieldSealer?
 
     /// Works until `.stop`; runs on its own thread.
     func run() {
         while case .chunk(let raw) = work.pop() {
-            results.put(.prepared(Self.prepare(raw)), at: raw.sequence)
+            results.put(.prepared(Self.prepare(raw, sealer: sealer)), at: raw.sequence)
         }
     }
 
     /// Parses, validates, repairs and encodes every line of `raw`.
-    static func prepare(_ raw: RawChunk) -> PreparedChunk {
+    static func prepare(_ raw: RawChunk, sealer: FieldSealer?) -> PreparedChunk {
         var prepared = PreparedChunk()
         prepared.sequence = raw.sequence
         prepared.endsBatch = raw.endsBatch
@@ -30,7 +33,7 @@ struct IngestParser: Sendable {
                     continue
                 }
                 do throws(RecordError) {
-                    prepared.append(try record(from: bytes))
+                    prepared.append(try record(from: bytes), sealer: sealer)
                 } catch {
                     prepared.rejects.append(Reject(file: line.file, line: line.number, reason: error.description, bytes: bytes))
                 }

@@ -100,32 +100,28 @@ extension RecordStore {
         case unencrypted
         /// Encrypted with the data key of this key id.
         case encrypted(keyID: String)
+        /// A rotation between these key ids was interrupted (`from` may be "none (unencrypted)").
+        case rotating(from: String, to: String)
     }
 
-    /// Looks at the database in `directory` without a key and without changing it.
+    /// Looks at the database in `directory` without a key and without changing its records.
     ///
-    /// Opens the environment read-only and closes it again, so call it before opening the store
-    /// for real in the same process.
+    /// Opens the environment and lets it go again, so call it before opening the store for real
+    /// (or while the store is open: the environment is then shared).
     /// - Throws: `LMDBError` for a directory that holds something LMDB cannot open.
     @available(*, noasync)
     public static func encryptionState(directory: String) throws -> EncryptionState {
         guard access(directory + "/data.mdb", F_OK) == 0 else { return .new }
-        var options = Environment.Options()
-        options.readOnly = true
-        let environment = try Environment.open(directory: directory, options: options)
-        let meta: Database
-        let records: Database
+        let store: RecordStore
         do {
-            meta = try environment.openDatabase("meta")
-            records = try environment.openDatabase("records")
-        } catch .notFound {
-            return .new
+            store = try RecordStore(directory: directory, options: Environment.Options(), dataKey: nil, rotatingTo: nil)
+        } catch StoreError.rotationInProgress(let from, let to) {
+            return .rotating(from: from, to: to)
         }
-        return try environment.read { txn in
-            if let check = try txn.withValue(forKey: MetaKey.dataKeyCheck, in: meta, { Array($0) }) {
-                return .encrypted(keyID: DataKey.hex(check.prefix(4)))
-            }
-            return try txn.statistics(of: records).entries > 0 ? .unencrypted : .new
+        let check = try store.environment.read { txn in
+            try txn.withValue(forKey: MetaKey.dataKeyCheck, in: store.databases.meta) { Array($0) }
         }
+        if let check { return .encrypted(keyID: DataKey.hex(check.prefix(4))) }
+        return try store.count() > 0 || store.lastSequence() > 0 ? .unencrypted : .new
     }
 }

@@ -24,6 +24,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "The database directory (created if missing).") var db: String
     @Option(help: "Where rejected lines go (default: <db>/rejects.ndjson).") var rejects: String?
     @Option(help: "Input lines per write transaction.") var batch: Int = IngestOptions.defaultBatchSize
+    @OptionGroup var dataKey: DataKeyOption
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one NDJSON file") }
@@ -31,7 +32,8 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = IngestOptions(files: files, database: db, rejects: rejects, batchSize: batch)
+        let key = try dataKey.key(database: db, create: true)
+        let options = IngestOptions(files: files, database: db, rejects: rejects, batchSize: batch, dataKey: key)
         let terminal = isatty(STDOUT_FILENO) != 0
         var lastLine = 0.0
         let summary = try Ingest.run(options) { progress in

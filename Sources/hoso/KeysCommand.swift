@@ -3,12 +3,12 @@ import HosoEngine
 import HosoModel
 import HosoStore
 
-/// `hoso keys create|list|revoke`: API keys, stored only as hashes (DESIGN §3).
+/// `hoso keys create|list|revoke|rotate-data-key`: API keys, stored only as hashes, and the data key (DESIGN §3).
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Create, list and revoke API keys.",
-        subcommands: [Create.self, List.self, Revoke.self]
+        subcommands: [Create.self, List.self, Revoke.self, RotateDataKey.self]
     )
 
     /// `hoso keys create`: prints the secret once.

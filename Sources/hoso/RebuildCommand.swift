@@ -11,9 +11,10 @@ struct RebuildCommand: ParsableCommand {
     )
 
     @Option(help: "The database directory.") var db: String
+    @OptionGroup var dataKey: DataKeyOption
 
     func run() throws {
-        let store = try RecordStore(directory: db)
+        let store = try RecordStore(directory: db, dataKey: try dataKey.key(database: db, create: false))
         let snapshot = try IndexLifecycle.rebuild(store: store, directory: db) { print("hoso: \($0)") }
         print("index: \(snapshot.recordCount) records, \(snapshot.byteSize / max(1, snapshot.recordCount)) bytes per record in memory")
     }

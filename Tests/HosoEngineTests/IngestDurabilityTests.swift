@@ -51,7 +51,9 @@ import TestSupport
     @discardableResult
     static func checkWholeBatches(database: String, expected: [PersonRecord], round: Int) throws -> Int {
         guard FileManager.default.fileExists(atPath: database + "/data.mdb") else { return 0 }
-        let store = try RecordStore(directory: database)
+        // `hoso ingest` without a key encrypts a new database with the development key beside it.
+        let key = try DataKeySource.read(file: DataKeySource.developmentKeyPath(database: database))
+        let store = try RecordStore(directory: database, dataKey: key)
         let count = try store.count()
         #expect(count % batch == 0 || count == total, "round \(round): \(count) records is not a whole number of batches")
         #expect(try store.lastSequence() == UInt64(count), "round \(round): change log disagrees with the records")

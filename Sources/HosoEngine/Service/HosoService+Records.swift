@@ -82,7 +82,7 @@ extension HosoService {
                         let header = try RecordCodec.header(bytes)
                         guard !header.isTombstone, header.accessLevel <= level else { return nil }
                         if let json = people.json(id: id, version: header.version, level: level) { return json }
-                        let json = Redaction.json(try RecordCodec.decode(bytes), level: level)
+                        let json = Redaction.json(try store.decode(bytes), level: level)
                         people.store(json, id: id, version: header.version, level: level)
                         return json
                     }
@@ -111,7 +111,7 @@ extension HosoService {
                     let found = try txn.withValue(forKey: id, in: records) { bytes -> PersonRecord? in
                         let header = try RecordCodec.header(bytes)
                         guard !header.isTombstone, header.accessLevel <= level else { return nil }
-                        return try RecordCodec.decode(bytes)
+                        return try store.decode(bytes)
                     }
                     return found ?? nil
                 }

@@ -24,10 +24,11 @@ extension HosoService {
         if request.nationalID != nil, !caller.role.maySearchNationalID {
             throw .forbidden(parameter: "national_id", message: "national_id: only officer and admin keys may search by national id")
         }
+        let blinded = try blindingNationalID(request)
         let searcher = try searcher()
         let result: SearchResult
         do {
-            result = try searcher.search(request, callerLevel: caller.level.number)
+            result = try searcher.search(blinded, callerLevel: caller.level.number)
         } catch {
             throw Self.map(error)
         }
@@ -60,7 +61,7 @@ extension HosoService {
         w.key("took_ms"); w.raw(Self.decimal(Self.milliseconds(elapsed), places: 3))
         w.endObject()
 
-        try await record(.search, caller: caller, parameters: queryString, subject: nil, shown: shown)
+        try await record(.search, caller: caller, parameters: auditParameters(queryString), subject: nil, shown: shown)
         return w.bytes
     }
 

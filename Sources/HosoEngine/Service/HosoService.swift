@@ -53,12 +53,15 @@ public final class HosoService: Sendable {
     /// Opens the store in `directory`. The index is not loaded: call `load()`; until it finishes,
     /// `isReady` is false and searches throw `.unavailable`.
     ///
-    /// - Throws: `LMDBError` / `StoreError` if the store cannot be opened, `KeyError` if the keys
-    ///   cannot be read.
-    public init(directory: String, options: Options = Options()) throws {
+    /// - Parameter dataKey: the key restricted fields are sealed with (DESIGN §3); required for an
+    ///   encrypted store, and a new store is encrypted with it. `nil` only for an unencrypted store.
+    /// - Throws: `LMDBError` / `StoreError` if the store cannot be opened (`.wrongDataKey` for
+    ///   another key), `KeyError` if the keys cannot be read.
+    public init(directory: String, options: Options = Options(), dataKey: DataKey? = nil) throws {
         self.directory = directory
         self.options = options
-        store = try RecordStore(directory: directory)
+        store = try RecordStore(directory: directory, dataKey: dataKey)
+        if store.isEncrypted, store.sealer == nil { throw StoreError.dataKeyRequired }
         keys = try KeyStore(store: store)
         auditLog = try AuditLog(store: store, minimumCommitInterval: options.auditCommitInterval)
         usage = UsageTracker(flagThreshold: options.flagThreshold)

@@ -1,4 +1,5 @@
 import HosoEngine
+import HosoStore
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -11,11 +12,14 @@ public enum HosoServerMain {
     /// - Parameters:
     ///   - directory: the database directory (`hoso ingest --db`).
     ///   - configuration: address, limits, log level.
-    /// - Throws: if the store cannot be opened, the port cannot be bound, or the index fails to load.
-    public static func run(directory: String, configuration: ServerConfiguration) async throws {
+    ///   - dataKey: the key restricted fields are sealed with (`DataKeySource`); `nil` only for a
+    ///     database written without encryption.
+    /// - Throws: if the store cannot be opened (or the data key is missing or wrong), the port
+    ///   cannot be bound, or the index fails to load.
+    public static func run(directory: String, configuration: ServerConfiguration, dataKey: DataKey? = nil) async throws {
         var logger = Logger(label: "hoso.server")
         logger.logLevel = configuration.logLevel
-        let service = try HosoService(directory: directory)
+        let service = try HosoService(directory: directory, dataKey: dataKey)
         let app = buildApplication(service: service, configuration: configuration, logger: logger)
         logger.info(
             "serving",
