@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Benchmarks live in their own package so the main package (and its tests) never builds the
-// benchmark dependency. Run them with `./run-analyzer.sh` / `./run-store.sh` or
-// `swift package --disable-sandbox benchmark --target AnalyzerBenchmarks` (or `StoreBenchmarks`).
+// benchmark dependency. Run them with `./run-analyzer.sh` / `./run-store.sh` / `./run-search.sh` or
+// `swift package --disable-sandbox benchmark --target AnalyzerBenchmarks` (or `StoreBenchmarks`, `SearchBenchmarks`).
 //
 // `traits: ["MallocInterposer"]` keeps the malloc statistics (no system library needed on
 // Swift 6.3) and leaves out the package's default `RuntimeInterposer` trait, whose extra
@@ -37,6 +37,20 @@ let package = Package(
                 .product(name: "HosoStore", package: "Hoso"),
             ],
             path: "Benchmarks/StoreBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
+        .executableTarget(
+            name: "SearchBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "HosoModel", package: "Hoso"),
+                .product(name: "HosoIndex", package: "Hoso"),
+                .product(name: "HosoQuery", package: "Hoso"),
+                .product(name: "HosoEngine", package: "Hoso"),
+            ],
+            path: "Benchmarks/SearchBenchmarks",
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]

@@ -258,8 +258,11 @@ public struct Searcher: Sendable {
             lists += plan.tokens.map { $0.list(in: plan.index, universe: universe) }
         }
         let candidates = PostingList.intersect(lists)
-        // Every field interned: tabulate each field's tier per value, then scan the candidates.
-        if !candidateValues.isEmpty, candidateValues.allSatisfy({ $0 != nil }) {
+        // Every field interned and many candidates per candidate value: tabulate each field's
+        // tier per value, then scan the candidates (with few candidates, tiers are better
+        // computed lazily for the values actually met, below).
+        let valueWork = candidateValues.reduce(0) { $0 + ($1?.count ?? 0) }
+        if !candidateValues.isEmpty, candidateValues.allSatisfy({ $0 != nil }), candidates.count >= 4 * valueWork {
             let tables = fieldPlans.indices.map { fieldPlans[$0].tierTable(values: candidateValues[$0]!, nameOrder: $0 == nameIndex) }
             let scan = TabulatedScan(
                 columns: columns, superseded: superseded, request: r, callerLevel: callerLevel, resume: resume,
