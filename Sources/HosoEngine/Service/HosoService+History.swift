@@ -3,10 +3,13 @@ import HosoModel
 extension HosoService {
     /// Runs `GET /v1/people/{id}/history`: the work history as a timeline.
     ///
-    /// Body: `{"id","full_name","current":{"from","agency","position"}|null,
-    /// "timeline":[{"from","to","agency","position","transfer":bool}],
+    /// Body: `{"id","full_name","current":{"from","agency","agency_now","position"}|null,
+    /// "timeline":[{"from","to","agency","agency_now","agency_changes":[{"date","reason"}],"position","transfer":bool}],
     /// "transfers":[{"date","from_agency","to_agency"}]}`. Posts are ordered by start; a post at
-    /// another agency than the one before is a transfer.
+    /// another agency than the one before is a transfer. `agency_now` is the agency's name today
+    /// after the 2025 mergers of ministries and provinces (`AgencySuccession`; the same name when
+    /// unchanged, `null` for district offices that ended without one successor), and
+    /// `agency_changes` says when and why it changed.
     ///
     /// - Throws: `.forbidden` below level 1 (work history is level 1) or for `self` keys asking
     ///   for another id; `.notFound` for unknown and hidden ids alike; `.invalid` for an id that
@@ -35,6 +38,8 @@ extension HosoService {
             w.beginObject()
             w.key("from"); w.string(current.from.description)
             w.key("agency"); w.string(current.agency)
+            w.key("agency_now")
+            if let now = AgencySuccession.shared.successor(of: current.agency).name { w.string(now) } else { w.null() }
             w.key("position"); w.string(current.position)
             w.endObject()
         } else {
@@ -52,6 +57,18 @@ extension HosoService {
             w.key("to")
             if let to = post.to { w.string(to.description) } else { w.null() }
             w.key("agency"); w.string(post.agency)
+            let successor = AgencySuccession.shared.successor(of: post.agency)
+            w.key("agency_now")
+            if let now = successor.name { w.string(now) } else { w.null() }
+            w.key("agency_changes")
+            w.beginArray()
+            for change in successor.changes {
+                w.beginObject()
+                w.key("date"); w.string(change.date)
+                w.key("reason"); w.string(change.reason)
+                w.endObject()
+            }
+            w.endArray()
             w.key("position"); w.string(post.position)
             w.key("transfer"); w.raw(transfer ? "true" : "false")
             w.endObject()

@@ -430,7 +430,7 @@ enum OpenAPIDocument {
       "get": {
         "operationId": "history",
         "summary": "Work history as a timeline",
-        "description": "Posts ordered by start; a post at another agency than the one before is a transfer. Needs level 1 (recruiters and above). Takes no query parameters. Audited.",
+        "description": "Posts ordered by start; a post at another agency than the one before is a transfer. Each agency also has its name today (`agency_now`) after the 2025 mergers of ministries and provinces, and when and why it changed. Needs level 1 (recruiters and above). Takes no query parameters. Audited.",
         "parameters": [
           {
             "name": "id",
@@ -1509,6 +1509,7 @@ enum OpenAPIDocument {
                 "required": [
                   "from",
                   "agency",
+                  "agency_now",
                   "position"
                 ],
                 "additionalProperties": false,
@@ -1520,6 +1521,13 @@ enum OpenAPIDocument {
                   },
                   "agency": {
                     "type": "string"
+                  },
+                  "agency_now": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The agency's name today, after the 2025 mergers of ministries (1 March) and provinces (1 July); the same name when unchanged; null for a district office that ended without one successor."
                   },
                   "position": {
                     "type": "string"
@@ -1536,6 +1544,8 @@ enum OpenAPIDocument {
                 "from",
                 "to",
                 "agency",
+                "agency_now",
+                "agency_changes",
                 "position",
                 "transfer"
               ],
@@ -1556,6 +1566,35 @@ enum OpenAPIDocument {
                 },
                 "agency": {
                   "type": "string"
+                },
+                "agency_now": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The agency's name today (2025 mergers of ministries and provinces); the same name when unchanged; null for a district office that ended without one successor."
+                },
+                "agency_changes": {
+                  "type": "array",
+                  "description": "What happened to the agency since, oldest first; empty when unchanged.",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "date",
+                      "reason"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "date": {
+                        "type": "string",
+                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                        "description": "YYYY-MM-DD the change took effect"
+                      },
+                      "reason": {
+                        "type": "string"
+                      }
+                    }
+                  }
                 },
                 "position": {
                   "type": "string"
