@@ -13,15 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-need=()
-[ -f /usr/include/unicode/unorm2.h ] || need+=(libicu-dev)
-command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
-if [ ${#need[@]} -gt 0 ]; then
-    echo "run-analyzer: installing ${need[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq "${need[@]}"
-fi
+. ./install-needs.sh
 
 mkdir -p results
 load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")

@@ -16,14 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-need=()
-[ -f /usr/include/lmdb.h ] || need+=(liblmdb-dev)
-if [ ${#need[@]} -gt 0 ]; then
-    echo "run-store: installing ${need[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq "${need[@]}"
-fi
+. ./install-needs.sh
 
 mkdir -p results
 load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")

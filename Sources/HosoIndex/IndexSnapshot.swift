@@ -56,32 +56,28 @@ public final class IndexSnapshot: Sendable {
 
     /// The ordinal of record `id`, if indexed.
     public func ordinal(of id: String) -> UInt32? {
-        var id = id
-        return id.withUTF8 { probe in
-            var lo = 0
-            var hi = idOrder.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if ids.compare(Int(idOrder[mid]), probe) < 0 { lo = mid + 1 } else { hi = mid }
-            }
-            guard lo < idOrder.count, ids.compare(Int(idOrder[lo]), probe) == 0 else { return nil }
-            return idOrder[lo]
-        }
+        let (position, found) = search(id, after: false)
+        return found ? idOrder[position] : nil
     }
 
     /// How many records have an id at or before `id` in byte order. Ordinals follow id order
     /// (the builder takes records in id order), so this is the first ordinal whose id comes after
     /// `id` — where a cursor resumes in this snapshot.
-    public func count(notAfter id: String) -> Int {
+    public func count(notAfter id: String) -> Int { search(id, after: true).position }
+
+    /// Binary search of `idOrder`: the first position whose id is not below `id` (with `after`,
+    /// above it), and whether the id there equals `id` (without `after`).
+    private func search(_ id: String, after: Bool) -> (position: Int, found: Bool) {
         var id = id
         return id.withUTF8 { probe in
             var lo = 0
             var hi = idOrder.count
             while lo < hi {
                 let mid = (lo + hi) >> 1
-                if ids.compare(Int(idOrder[mid]), probe) <= 0 { lo = mid + 1 } else { hi = mid }
+                let c = ids.compare(Int(idOrder[mid]), probe)
+                if c < 0 || (after && c == 0) { lo = mid + 1 } else { hi = mid }
             }
-            return lo
+            return (lo, !after && lo < idOrder.count && ids.compare(Int(idOrder[lo]), probe) == 0)
         }
     }
 
