@@ -53,6 +53,10 @@ import Testing
             Probe(template: "/v1/audit", uri: "/v1/audit", key: "admin"),
             Probe(template: "/v1/audit", uri: "/v1/audit?subject=\(an)", key: "recruiter"),
             Probe(template: "/v1/audit", uri: "/v1/audit?subject=\(an)", key: nil),
+            Probe(template: "/v1/quality", uri: "/v1/quality", key: "admin"),
+            Probe(template: "/v1/quality", uri: "/v1/quality?examples=0", key: "admin"),
+            Probe(template: "/v1/quality", uri: "/v1/quality", key: "recruiter"),
+            Probe(template: "/v1/quality", uri: "/v1/quality", key: nil),
             Probe(template: "/v1/changes", uri: "/v1/changes?since=0&limit=5", key: "admin"),
             Probe(template: "/v1/changes", uri: "/v1/changes", key: "agency"),
             Probe(template: "/v1/changes", uri: "/v1/changes?limit=0", key: "admin"),
@@ -72,7 +76,7 @@ import Testing
         let everyRoute = [
             ("/v1/search", "/v1/search?" + People.anQuery), ("/v1/people/{id}", "/v1/people/\(an)"),
             ("/v1/people/{id}/history", "/v1/people/\(an)/history"), ("/v1/me", "/v1/me"), ("/v1/audit", "/v1/audit?subject=\(an)"),
-            ("/v1/changes", "/v1/changes"),
+            ("/v1/changes", "/v1/changes"), ("/v1/quality", "/v1/quality"),
         ]
         for (template, uri) in everyRoute {
             probes.append(Probe(template: template, uri: uri, key: "quota"))

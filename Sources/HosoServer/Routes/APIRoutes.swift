@@ -23,6 +23,9 @@ struct APIRoutes {
         group.get("audit") { request, context in
             try await audit(request, context)
         }
+        group.get("quality") { request, context in
+            try await quality(request, context)
+        }
     }
 
     /// `GET /v1/search`: the service parses the whole query string itself (unknown, repeated,

@@ -26,6 +26,9 @@ enum OpenAPIDocument {
       "name": "audit"
     },
     {
+      "name": "quality"
+    },
+    {
       "name": "sync"
     },
     {
@@ -1023,6 +1026,116 @@ enum OpenAPIDocument {
         ]
       }
     },
+    "/v1/quality": {
+      "get": {
+        "operationId": "quality",
+        "summary": "Data-quality report (admin keys)",
+        "description": "Đúng, đủ, sạch, sống per source agency and overall, from one pass over every record: valid (national id layout against the birth-registration province, the century-and-gender digit and the birth year; plausible dates), complete (required fields present), clean (duplicate national ids; probable duplicate persons: same folded name, birth date and hometown), current (updated within 12 months; status consistent with the work history). For each, how many records pass and fail, and per problem a count and example ids. Takes seconds on millions of records. Audited.",
+        "parameters": [
+          {
+            "name": "examples",
+            "in": "query",
+            "required": false,
+            "description": "Example ids per problem and agency.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 5
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The report.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/QualityReport"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A parameter is malformed, out of range, repeated or unknown; `error.parameter` names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No bearer key, or an unknown, malformed or revoked one.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The key's role or level does not allow this; `error.parameter` names the query parameter when one is at fault.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "The query string (over 4 KiB) or the body is larger than the server accepts.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "Over the key's request rate or daily quota.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds until the key may try again.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "An unexpected failure; the body names nothing internal.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearerKey": []
+          }
+        ],
+        "tags": [
+          "quality"
+        ]
+      }
+    },
     "/": {
       "get": {
         "operationId": "webPage",
@@ -1627,6 +1740,133 @@ enum OpenAPIDocument {
                 },
                 "to_agency": {
                   "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "QualityReport": {
+        "type": "object",
+        "required": [
+          "checked_at",
+          "took_ms",
+          "example_limit",
+          "overall",
+          "agencies"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "checked_at": {
+            "type": "string",
+            "description": "RFC 3339; \"updated within 12 months\" counts from it."
+          },
+          "took_ms": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "example_limit": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "overall": {
+            "$ref": "#/components/schemas/QualityGroup"
+          },
+          "agencies": {
+            "type": "array",
+            "description": "One entry per source agency (`source`; records without one under \"(none)\"), sorted by source.",
+            "items": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/QualityGroup"
+                },
+                {
+                  "type": "object",
+                  "required": [
+                    "source"
+                  ],
+                  "properties": {
+                    "source": {
+                      "type": "string"
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "QualityGroup": {
+        "type": "object",
+        "required": [
+          "records",
+          "valid",
+          "complete",
+          "clean",
+          "current"
+        ],
+        "properties": {
+          "records": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "valid": {
+            "$ref": "#/components/schemas/QualityDimension"
+          },
+          "complete": {
+            "$ref": "#/components/schemas/QualityDimension"
+          },
+          "clean": {
+            "$ref": "#/components/schemas/QualityDimension"
+          },
+          "current": {
+            "$ref": "#/components/schemas/QualityDimension"
+          }
+        }
+      },
+      "QualityDimension": {
+        "type": "object",
+        "required": [
+          "label",
+          "passing",
+          "failing",
+          "problems"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "label": {
+            "type": "string",
+            "description": "đúng, đủ, sạch or sống"
+          },
+          "passing": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "failing": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Records with at least one problem of this kind."
+          },
+          "problems": {
+            "type": "object",
+            "description": "By rule (national_id_province, national_id_century_gender, national_id_birth_year, birth_year_implausible, work_history_dates, missing_<field>, duplicate_national_id, probable_duplicate_person, not_updated_12_months, status_inconsistent); only rules with findings.",
+            "additionalProperties": {
+              "type": "object",
+              "required": [
+                "count",
+                "examples"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "count": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "examples": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
                 }
               }
             }
