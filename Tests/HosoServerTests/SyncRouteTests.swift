@@ -58,6 +58,23 @@ import Testing
         }
     }
 
+    @Test func aSyncBeforeTheIndexIsLoadedIs503AndAppliesNothing() async throws {
+        let f = try await ServerFixture.make(load: false)
+        defer { f.remove() }
+        try await f.app().test(.router) { client in
+            let document = try await client.execute(uri: "/openapi.json", method: .get).json()
+            let body = Self.buffer([Self.upsert(Self.renamedAn("Nguyễn Văn Bảo", version: 9))])
+            let early = try await client.execute(uri: "/v1/sync", method: .post, headers: f.auth("admin"), body: body)
+            #expect(early.status == .serviceUnavailable, "\(early.text)")
+            #expect(Self.conforms(early, "post", "/v1/sync", document: document).isEmpty)
+            #expect(try Self.storedVersion(f, People.publicAn) == 3)
+            try await f.service.load()
+            let later = try await client.execute(uri: "/v1/sync", method: .post, headers: f.auth("admin"), body: body)
+            #expect(later.status == .ok)
+            #expect(try Self.storedVersion(f, People.publicAn) == 9)
+        }
+    }
+
     @Test func bodiesOverTheLineOrByteLimitAre413AndApplyNothing() async throws {
         let f = try await ServerFixture.make()
         defer { f.remove() }
