@@ -85,15 +85,16 @@ struct TextScan {
         closeWord(&wordStart)
     }
 
-    /// Ends the current word, trimming joiners (' &) from its ends. A run of combining marks with
-    /// no letter to carry them is not a word (folded, it would be an empty key).
+    /// Ends the current word, trimming joiners (' &) from its ends and combining marks from its
+    /// start: a mark with no letter before it has nothing to carry it (a word of marks alone
+    /// would fold to an empty key; one joined after another word would not be NFC).
     private mutating func closeWord(_ start: inout Int) {
         guard start >= 0 else { return }
         var lo = start
         var hi = scalars.count
-        while lo < hi, TextScan.isJoiner(scalars[lo]) { lo += 1 }
+        while lo < hi, TextScan.isJoiner(scalars[lo]) || TextScan.isMark(scalars[lo]) { lo += 1 }
         while hi > lo, TextScan.isJoiner(scalars[hi - 1]) { hi -= 1 }
-        if lo < hi, scalars[lo..<hi].contains(where: { !TextScan.isMark($0) }) { words.append(lo..<hi) }
+        if lo < hi { words.append(lo..<hi) }
         start = -1
     }
 

@@ -50,6 +50,10 @@ struct KeyScratch {
         folded.removeAll(keepingCapacity: true)
         var tone = Tone.level
         var tones = 0
+        // A combining mark kept in the keys (one with no precomposed letter for the letter and tone
+        // it was written with, as in ý + ̂) may compose once the tone is moved: such keys go
+        // through NFC (rare; never for Vietnamese written in NFC).
+        var keptMark = false
         let table = FoldTable.shared
         for s in word {
             guard let e = table.entry(s) else {
@@ -62,7 +66,10 @@ struct KeyScratch {
                 tone = e.tone
             }
             if e.isMark {
-                if e.tone == .level { toneless.append(e.toneless) }
+                if e.tone == .level {
+                    toneless.append(e.toneless)
+                    keptMark = true
+                }
                 continue
             }
             if e.toneless == "'" {
@@ -72,7 +79,7 @@ struct KeyScratch {
             toneless.append(e.toneless)
             if e.flags & FoldTable.Entry.noFold == 0 { folded.append(e.folded) }
         }
-        let tonelessKey = KeyScratch.string(toneless)
+        let tonelessKey = keptMark ? ICU.nfc(KeyScratch.string(toneless)) : KeyScratch.string(toneless)
         let foldedKey = KeyScratch.string(folded)
         guard tone != .level else {
             return WordKeys(exact: tonelessKey, toneless: tonelessKey, folded: foldedKey, hasTone: false)
@@ -92,11 +99,13 @@ struct KeyScratch {
                         Syllable.appendToned(e.toneless, e.tone, to: &exact)
                     }
                 } else {
+                    if table.entry(s)?.isMark ?? false { keptMark = true }
                     exact.append(s)
                 }
             }
         }
-        return WordKeys(exact: KeyScratch.string(exact), toneless: tonelessKey, folded: foldedKey, hasTone: true)
+        let exactKey = keptMark ? ICU.nfc(KeyScratch.string(exact)) : KeyScratch.string(exact)
+        return WordKeys(exact: exactKey, toneless: tonelessKey, folded: foldedKey, hasTone: true)
     }
 
     /// The ASCII fast path: one lower-cased string serves all three keys.

@@ -46,3 +46,33 @@ extension FuzzFindingsTests {
         #expect(try Analyzer.shared.document("An \u{300}\u{323} Bình", field: .name).map(\.keys.folded) == ["an", "binh"])
     }
 }
+
+extension FuzzFindingsTests {
+    /// A combining mark at the start of a word has no letter to carry it: it is trimmed. Joined to
+    /// the word before by a rewrite it made a key that was not NFC ("c" + "\u{301}t").
+    /// fuzzer: crash-91d8958c (field position).
+    @Test func leadingMarksAreTrimmedSoKeysStayNFC() throws {
+        let text = "Phường Châu Đ\u{1AD1}c, \u{301}T,ỉnh An Giathuhuylh nhỷng"
+        for field in Field.allCases {
+            for token in try Analyzer.shared.document(text, field: field) + Analyzer.shared.query(text, field: field) {
+                #expect(ICU.isNFC(token.keys.exact), "\(field): \(token)")
+            }
+        }
+        #expect(try Analyzer.shared.document("An \u{301}Bình", field: .name).map(\.keys.exact) == ["an", "bình"])
+    }
+}
+
+extension FuzzFindingsTests {
+    /// A kept combining mark (ý + ̂ has no precomposed letter) composes once the tone moves off its
+    /// letter (y + ̂ = ŷ): the keys used to hold "y\u{302}", not NFC. fuzzer: crash-bef8de98.
+    @Test func keysWithAKeptMarkAreNFC() throws {
+        let text = ":Sfuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuul\u{FD}\u{302}y"
+        for field in Field.allCases {
+            for token in try Analyzer.shared.document(text, field: field) + Analyzer.shared.query(text, field: field) {
+                #expect(ICU.isNFC(token.keys.exact) && ICU.isNFC(token.keys.toneless), "\(field): \(token)")
+            }
+        }
+        let keys = WordKeys("tu\u{FD}\u{302}")
+        #expect(ICU.isNFC(keys.exact) && ICU.isNFC(keys.toneless), "\(keys)")
+    }
+}
