@@ -1,6 +1,7 @@
 // Fuzz target (a): one NDJSON record line, as `hoso ingest` and `POST /v1/sync` read it.
 //
-// Checked for every input, beyond "no crash, no hang, no sanitizer report":
+// Checked for every input, beyond "no crash, no hang, no sanitizer report", taken both as a
+// record line and as a sync line (`SyncEnvelope`: an upsert's record gets the same checks):
 // - `parse(buffer:)` and `parse(line:)` over a non-contiguous collection agree (same record or
 //   the same error);
 // - a rejected line's `RecordError` has a reason;
@@ -20,6 +21,41 @@ import HosoStore
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRecord(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
+    checkSyncLine(bytes)
+    checkRecordLine(bytes)
+    return 0
+}
+
+/// The same input as a `POST /v1/sync` line: an upsert's record must be a `{…}` inside the line
+/// (and goes through the record checks); a delete names a valid id and a version ≥ 1, and written
+/// back it parses to the same operation.
+func checkSyncLine(_ bytes: UnsafeBufferPointer<UInt8>) {
+    switch Result(catching: { () throws(RecordError) -> SyncEnvelope in try SyncEnvelope.parse(buffer: bytes) }) {
+    case .success(.upsert(let range)):
+        check(range.lowerBound >= 0 && range.upperBound <= bytes.count && range.count >= 2, "upsert range \(range) of \(bytes.count)")
+        check(
+            bytes[range.lowerBound] == UInt8(ascii: "{") && bytes[range.upperBound - 1] == UInt8(ascii: "}"),
+            "upsert range \(range) is not an object")
+        checkRecordLine(UnsafeBufferPointer(rebasing: bytes[range]))
+    case .success(.delete(let id, let version)):
+        check(RecordID.isValid(Array(id.utf8)) && version >= 1, "delete of \(id.debugEscaped) at \(version)")
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("op"); writer.string("delete")
+        writer.key("id"); writer.string(id)
+        writer.key("version"); writer.integer(version)
+        writer.endObject()
+        let again = writer.bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(RecordError) -> SyncEnvelope in try SyncEnvelope.parse(buffer: buffer) }
+        }
+        check((try? again.get()) == .delete(id: id, version: version), "delete line does not round-trip: \(again)")
+    case .failure(let error):
+        check(!error.reason.isEmpty, "sync rejection without a reason: \(error)")
+    }
+}
+
+/// The record-line checks listed at the top of this file.
+func checkRecordLine(_ bytes: UnsafeBufferPointer<UInt8>) {
     let parsed = Result { () throws(RecordError) -> PersonRecord in try PersonRecord.parse(buffer: bytes) }
 
     // The generic entry point copies non-contiguous input; it must read the same record.
@@ -39,7 +75,7 @@ public func fuzzRecord(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     switch parsed {
     case .failure(let error):
         check(!error.reason.isEmpty, "rejection without a reason: \(error)")
-        return 0
+        return
     case .success(let value):
         record = value
     }
@@ -53,7 +89,7 @@ public func fuzzRecord(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if case .failure(let error) = ingested {
             check(error.field == "full_name", "ingest refused a parsed record: \(error)")
         }
-        return 0
+        return
     }
     checkRoundTrips(stored, stage: "ingested")
     check(
@@ -76,7 +112,6 @@ public func fuzzRecord(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .failure(let error):
         check(false, "a stored record's line is refused by ingest (\(error)): \(stored.jsonLine().debugEscaped)")
     }
-    return 0
 }
 
 /// `jsonLine()` → `parse` and codec encode → decode both give the record back, byte for byte.

@@ -42,6 +42,8 @@ enum FuzzSeeds {
             writer.write("record", mangled.jsonLine())
         }
         for line in handWrittenRecords { writer.write("record", line) }
+        for line in lines.prefix(20) { writer.write("record", #"{"op":"upsert","record":"# + line + "}") }
+        for line in handWrittenSyncLines { writer.write("record", line) }
 
         // Analyser inputs.
         var values: [String] = []
@@ -135,6 +137,12 @@ enum FuzzSeeds {
         #"[{"id":"HS10"}]"#, #"{"id":1,"full_name":"x"}"#, #"{"id":"HS11","full_name":"x","birth_date":"1985-02-30"}"#,
         #"{"id":"HS12","full_name":"x","national_id":"12345678901"}"#, #"{"id":"HS13","full_name":"x"} trailing"#, "",
         #"{"id":"HS14","full_name":"\ud800"}"#, #"{"id":"HS15","full_name":"x","gender":"Nu"}"#,
+    ]
+
+    static let handWrittenSyncLines = [
+        #"{"op":"delete","id":"HS0000000001","version":7}"#, #"{"version":2,"id":"a.b-c_d","op":"delete"}"#,
+        #"{"op":"upsert","record":{"id":"HS1","full_name":"An"}}"#, #"{"op":"delete","id":"HS1","version":0}"#,
+        #"{"op":"upsert","id":"HS1","record":{}}"#, #"{"op":"move"}"#, #"{"op":"delete","id":"HS1","version":1,"record":null}"#,
     ]
 
     static let rewrittenWords = [
