@@ -50,10 +50,6 @@ struct KeyScratch {
         folded.removeAll(keepingCapacity: true)
         var tone = Tone.level
         var tones = 0
-        // A combining mark kept in the keys (one with no precomposed letter for the letter and tone
-        // it was written with, as in ý + ̂) may compose once the tone is moved: such keys go
-        // through NFC (rare; never for Vietnamese written in NFC).
-        var keptMark = false
         let table = FoldTable.shared
         for s in word {
             guard let e = table.entry(s) else {
@@ -66,10 +62,7 @@ struct KeyScratch {
                 tone = e.tone
             }
             if e.isMark {
-                if e.tone == .level {
-                    toneless.append(e.toneless)
-                    keptMark = true
-                }
+                if e.tone == .level { toneless.append(e.toneless) }
                 continue
             }
             if e.toneless == "'" {
@@ -79,7 +72,7 @@ struct KeyScratch {
             toneless.append(e.toneless)
             if e.flags & FoldTable.Entry.noFold == 0 { folded.append(e.folded) }
         }
-        let tonelessKey = keptMark ? ICU.nfc(KeyScratch.string(toneless)) : KeyScratch.string(toneless)
+        let tonelessKey = KeyScratch.composed(toneless)
         let foldedKey = KeyScratch.string(folded)
         guard tone != .level else {
             return WordKeys(exact: tonelessKey, toneless: tonelessKey, folded: foldedKey, hasTone: false)
@@ -99,13 +92,11 @@ struct KeyScratch {
                         Syllable.appendToned(e.toneless, e.tone, to: &exact)
                     }
                 } else {
-                    if table.entry(s)?.isMark ?? false { keptMark = true }
                     exact.append(s)
                 }
             }
         }
-        let exactKey = keptMark ? ICU.nfc(KeyScratch.string(exact)) : KeyScratch.string(exact)
-        return WordKeys(exact: exactKey, toneless: tonelessKey, folded: foldedKey, hasTone: true)
+        return WordKeys(exact: KeyScratch.composed(exact), toneless: tonelessKey, folded: foldedKey, hasTone: true)
     }
 
     /// The ASCII fast path: one lower-cased string serves all three keys.
@@ -124,6 +115,16 @@ struct KeyScratch {
         }
         let folded = hasApostrophe ? lower.filter { $0 != "'" } : lower
         return WordKeys(exact: lower, toneless: lower, folded: folded, hasTone: false)
+    }
+
+    /// The key text of `scalars`, through NFC only when some scalar could compose with another.
+    ///
+    /// A kept mark, or a tone put back as a combining mark on a letter with no precomposed toned
+    /// form, can compose once the tone has moved (ý + ̂ leaves y + ̂ = ŷ; ĕ + dot below is
+    /// ẹ + breve in NFC). Vietnamese letters are all NFC-safe, so this costs one scan for them.
+    static func composed(_ scalars: [Unicode.Scalar]) -> String {
+        let text = string(scalars)
+        return scalars.allSatisfy(LegacyRepair.isNFCSafe) ? text : ICU.nfc(text)
     }
 
     /// Builds a String from scalars without going through Character.
