@@ -12,6 +12,7 @@
 // HOSO_BENCH_RECORDS (default 250,000; index build in setup, not measured).
 
 import Benchmark
+import HosoIndex
 import HosoQuery
 
 let benchmarks: @Sendable () -> Void = {
@@ -22,6 +23,20 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(3),
         maxIterations: 10_000
     )
+    // The delta segments of a LiveIndex are rebuilt from remembered analyses as syncs land: the
+    // recent segment (up to 1,024 records) on every batch, the merged one when recent folds into it.
+    for size in [1_000, 10_000, 50_000] {
+        Benchmark("delta build \(size)", configuration: .init(metrics: [.wallClock], maxIterations: 50)) {
+            (benchmark: Benchmark, world: SearchWorld) in
+            let analyses = world.analyses.prefix(size)
+            benchmark.startMeasurement()
+            var builder = IndexBuilder()
+            for (id, analysis) in analyses { builder.add(id: id, analysis: analysis) }
+            blackHole(builder.build(sequence: 1))
+        } setup: {
+            try SearchWorld.shared()
+        }
+    }
     for kind in QueryKind.allCases {
         for plan in ["hoso", "baseline"] {
             Benchmark("\(kind.rawValue) \(plan)") { (benchmark: Benchmark, world: SearchWorld) in

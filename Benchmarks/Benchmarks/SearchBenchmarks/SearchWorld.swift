@@ -16,6 +16,8 @@ final class SearchWorld: Sendable {
     let hoso: Searcher
     let baseline: Searcher
     let queries: [QueryKind: [SearchRequest]]
+    /// The first 50,000 records' analyses in id order, for delta-segment builds.
+    let analyses: [(String, RecordAnalysis)]
 
     private static let cache = Mutex<SearchWorld?>(nil)
 
@@ -38,6 +40,7 @@ final class SearchWorld: Sendable {
             records.append(record)
         }
         let snapshot = IndexBuilder.snapshot(of: records)
+        analyses = records.prefix(50_000).map { ($0.id, RecordAnalysis($0)) }.sorted { ByteOrder.compare($0.0, $1.0) < 0 }
         hoso = Searcher(snapshot: snapshot)
         baseline = Searcher(snapshot: snapshot, valueDriven: false)
         queries = Self.queries(from: records)

@@ -10,7 +10,8 @@ extension HosoService {
     /// Changes are applied on `indexQueue`, one refresh after another, each from one consistent
     /// read of the store, so a search sees whole write transactions only. When the records
     /// changed since the base index pass `Options.compactAfterChanges`, a rebuild of the base
-    /// starts in the background; searches and refreshes go on meanwhile.
+    /// starts in the background; when only the recent delta segment has outgrown its limit, it is
+    /// folded into the merged one in the background. Searches and refreshes go on meanwhile.
     ///
     /// - Returns: the change-log sequence now searchable.
     /// - Throws: `.unavailable` before the index is loaded; `.failure` if the store cannot be read.
@@ -22,7 +23,11 @@ extension HosoService {
             }
         }
         let live = try result.get()
-        if live.deltaCount > options.compactAfterChanges { compactInBackground() }
+        if live.deltaCount > options.compactAfterChanges {
+            compactInBackground()
+        } else if live.needsFold {
+            foldInBackground()
+        }
         return live.sequence
     }
 
@@ -38,16 +43,35 @@ extension HosoService {
         }
     }
 
-    /// Rebuilds the base index from the store (and saves it) on a background thread, then
-    /// replays the changes made meanwhile on `indexQueue` and publishes the result. At most one
-    /// runs at a time.
-    func compactInBackground(log: @escaping @Sendable (String) -> Void = { _ in }) {
-        let started = compacting.withLock { running in
+    /// Folds the recent delta segment into the merged one on a background thread, then adopts the
+    /// fold into the newest index on `indexQueue` (changes applied meanwhile stay recent). Keeps
+    /// rebuilding the merged segment, which grows with the changes since the base, off the sync
+    /// path. At most one fold or compaction runs at a time.
+    func foldInBackground() {
+        guard let live = liveIndex, startBackgroundWork() else { return }
+        DispatchQueue.global(qos: .utility).async { [self] in
+            let fold = live.folded()
+            indexQueue.sync {
+                if let current = liveIndex { publish(current.adopting(fold)) }
+            }
+            compacting.withLock { $0 = false }
+        }
+    }
+
+    /// Claims the one background slot (fold or compaction); false when one is running.
+    private func startBackgroundWork() -> Bool {
+        compacting.withLock { running in
             if running { return false }
             running = true
             return true
         }
-        guard started else { return }
+    }
+
+    /// Rebuilds the base index from the store (and saves it) on a background thread, then
+    /// replays the changes made meanwhile on `indexQueue` and publishes the result. At most one
+    /// runs at a time.
+    func compactInBackground(log: @escaping @Sendable (String) -> Void = { _ in }) {
+        guard startBackgroundWork() else { return }
         DispatchQueue.global(qos: .utility).async { [self] in
             defer { compacting.withLock { $0 = false } }
             do {
