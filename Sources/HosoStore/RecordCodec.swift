@@ -39,7 +39,7 @@ import HosoModel
 ///
 /// | tag | field | payload |
 /// |---|---|---|
-/// | 22 | national_id blind term | utf8: `DataKey.blindTerm(nationalID:)`, 39 digits |
+/// | 22 | national_id blind term | utf8: `DataKey.blindTerm(nationalID:)`, 20 digits |
 /// | 23 | sealed | `FieldSealer` blob of `field*` holding tags 2, 10, 20 and 21 as in format 1 |
 ///
 /// Header, id, names, places and the other lower-level fields stay readable without the key, so

@@ -10,6 +10,8 @@ struct BatchSearch {
     let level: Int
     let threads: Int
     let rounds: Int
+    /// The index term of a national id (its blind term in an encrypted store).
+    var nationalIDTerm: @Sendable (String) throws -> String = { $0 }
 
     struct Query {
         var label: String
@@ -25,7 +27,9 @@ struct BatchSearch {
             let label = parts.count == 2 ? String(parts[0]) : "query"
             let qs = String(parts.count == 2 ? parts[1] : parts[0])
             do {
-                queries.append(Query(label: label, request: try SearchRequest.parse(queryString: qs)))
+                var request = try SearchRequest.parse(queryString: qs)
+                if let id = request.nationalID { request.nationalID = try nationalIDTerm(id) }
+                queries.append(Query(label: label, request: request))
             } catch {
                 queries.append(Query(label: label, error: "\(error)"))
             }

@@ -25,6 +25,10 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Where rejected lines go (default: <db>/rejects.ndjson).") var rejects: String?
     @Option(help: "Input lines per write transaction.") var batch: Int = IngestOptions.defaultBatchSize
     @OptionGroup var dataKey: DataKeyOption
+    @Flag(
+        name: .customLong("unencrypted-for-comparison"),
+        help: ArgumentHelp("Write a new database without encryption at rest (only to measure its cost; never for real data).", visibility: .hidden))
+    var unencrypted = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one NDJSON file") }
@@ -32,7 +36,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let key = try dataKey.key(database: db, create: true)
+        let key = unencrypted ? nil : try dataKey.key(database: db, create: true)
         let options = IngestOptions(files: files, database: db, rejects: rejects, batchSize: batch, dataKey: key)
         let terminal = isatty(STDOUT_FILENO) != 0
         var lastLine = 0.0

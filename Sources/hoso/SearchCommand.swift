@@ -56,7 +56,7 @@ struct SearchCommand: ParsableCommand {
         }
         let searcher = Searcher(index: index, valueDriven: !recordLevel)
         if let batch {
-            try BatchSearch(searcher: searcher, level: level, threads: threads, rounds: rounds).run(file: batch)
+            try BatchSearch(searcher: searcher, level: level, threads: threads, rounds: rounds, nationalIDTerm: { try store.nationalIDTerm($0) }).run(file: batch)
             return
         }
         var pairs: [(String, String)] = []
