@@ -67,10 +67,8 @@ public enum LegacyRepair {
         return repair(decodeWindows1252(bytes))
     }
 
-    /// Passes of the pipeline `repairSlowly` makes looking for a fixed point even when the text
-    /// does not get shorter; beyond them it goes on only while each pass shortens the text, and
-    /// never beyond `maxRepairRounds`.
-    static let freeRepairRounds = 4
+    /// The most passes of the pipeline `repairSlowly` makes looking for a fixed point (garbage
+    /// double-encoded twenty times over needs one pass per `maxDoubleUTF8Layers` layers).
     static let maxRepairRounds = 64
 
     /// The full pipeline, without the clean-text shortcut (tests compare the two).
@@ -86,7 +84,6 @@ public enum LegacyRepair {
         while rounds < maxRepairRounds, result.changed, !isClean(result.text) {
             let again = repairOnce(result.text)
             if again.text.utf8.elementsEqual(result.text.utf8) { break }
-            if rounds >= freeRepairRounds && again.text.utf8.count >= result.text.utf8.count { break }
             let singleByte = again.encoding == .tcvn3 || again.encoding == .vni
             result = Repaired(
                 text: again.text, original: text, encoding: singleByte ? again.encoding : result.encoding ?? again.encoding,

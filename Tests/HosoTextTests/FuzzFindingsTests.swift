@@ -11,6 +11,12 @@ import Testing
     @Test(arguments: [
         [0x81, 0x65, 0x00, 0x00, 0x00, 0x00, 0xE1, 0x00, 0x20, 0x3F, 0x6E, 0x29],  // fuzzer: crash-eed11d02
         Array("e\u{0}\u{0}á".utf8), Array("Nguy\u{1}eãn".utf8), Array("e\u{81}á".utf8),
+        // Nested double encodings beyond four layers, then TCVN3 (fuzzer, analyzer run 4; bytes read
+        // as Windows-1252).
+        [0x58, 0xC3, 0x99, 0x75, 0x6E, 0x20, 0x6E, 0x68, 0x61, 0x6E, 0x20, 0xCC, 0x80, 0x6E, 0x20, 0x68, 0x65, 0x1F, 0x42, 0xC3]
+            + Array(repeating: 0xC2, count: 8) + [0x2E] + Array(repeating: 0xC2, count: 19) + [0xAC],
+        Array("XÃ™un nhan Ì€n he\u{1F}BÃÂÂÂÂÂÂÂÂ.ÂÂÂÂÂÂÂÂÂÂÂÂÂÂÂÂÂÂÂ¬".utf8),
+        Array("TgÃƒƒƒƒƒƒƒƒƒƒƒƒƒ\u{0}ƒƒƒƒƒƒ \u{AF}n'".utf8),
     ] as [[UInt8]])
     func repairWithControlCharactersIsIdempotent(_ bytes: [UInt8]) {
         let once = LegacyRepair.repair(bytes: bytes)
