@@ -52,7 +52,7 @@ public final class LiveIndex: Sendable {
     ///
     /// - Parameter recentLimit: records in the recent segment beyond which `needsFold` is true;
     ///   at 16 times this, `applying` folds itself rather than let batches grow slow.
-    public convenience init(base: IndexSnapshot, recentLimit: Int = 1_024) {
+    public convenience init(base: IndexSnapshot, recentLimit: Int = 256) {
         self.init(base: base, sequence: base.sequence, merged: [:], mergedSnapshot: nil, recent: [:], recentSnapshot: nil,
                   baseSuperseded: nil, recentLimit: recentLimit)
     }
