@@ -11,8 +11,8 @@ import Foundation
 public struct DataKey: Sendable {
     /// The AES-GCM key for `FieldSealer`.
     let sealKey: SymmetricKey
-    /// The HMAC key of the blind index.
-    let indexKey: SymmetricKey
+    /// The HMAC of the blind index with its key already absorbed (copied per term: no key set-up per call).
+    let indexMAC: HMAC<SHA256>
     /// 16 bytes that identify the key without revealing it (stored in the database's `meta`).
     public let checkValue: [UInt8]
     /// The key itself (for writing a key file).
@@ -33,7 +33,7 @@ public struct DataKey: Sendable {
                 inputKeyMaterial: master, salt: Array("hoso data key".utf8), info: Array(label.utf8), outputByteCount: 32)
         }
         sealKey = derive("hoso field seal v1")
-        indexKey = derive("hoso national id blind index v1")
+        indexMAC = HMAC<SHA256>(key: derive("hoso national id blind index v1"))
         let check = HMAC<SHA256>.authenticationCode(for: Array("hoso key check".utf8), using: derive("hoso key check v1"))
         checkValue = Array(Array(check).prefix(16))
     }
@@ -73,7 +73,9 @@ public struct DataKey: Sendable {
     /// - Parameter nationalID: the id as stored or as typed; everything but 0–9 is ignored.
     public func blindTerm(nationalID: String) -> String {
         let digits = nationalID.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        let mac = Array(HMAC<SHA256>.authenticationCode(for: digits, using: indexKey))
+        var hmac = indexMAC
+        hmac.update(data: digits)
+        let mac = Array(hmac.finalize())
         return Self.decimal(Array(mac.prefix(8)), digits: 20)
     }
 

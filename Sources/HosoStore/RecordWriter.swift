@@ -69,7 +69,10 @@ public struct RecordWriter: ~Copyable {
         let format = value.withLMDBBytes { $0.first } ?? 0
         let expected = sealer == nil ? RecordCodec.formatVersion : RecordCodec.sealedFormatVersion
         guard format == expected else { throw StoreError.wrongRecordFormat(format) }
-        let lookupKey = nationalID.map { sealer?.key.blindTerm(nationalID: $0) ?? $0 }
+        // A sealed value carries its blind term (tag 22): read it rather than hash again.
+        let lookupKey = nationalID == nil
+            ? nil
+            : try value.withLMDBBytes { bytes throws(CodecError) in try RecordCodec.nationalIDLookupKey(bytes) }
         let records = databases.records
         var outcome = UpsertOutcome.inserted
         if let floor = appendAbove, id.utf8.lexicographicallyPrecedes(floor) == false, !id.utf8.elementsEqual(floor) {
