@@ -62,5 +62,19 @@ import TestSupport
         #expect((timeline[0]["agency_changes"] as? [[String: Any]])?.compactMap { $0["date"] as? String } == ["2025-03-01", "2025-07-01"])
         #expect((timeline[1]["agency_changes"] as? [[String: Any]])?.isEmpty == true)
         #expect((json["current"] as? [String: Any])?["agency_now"] as? String == "Sở Tài chính tỉnh Tuyên Quang")
+        #expect(timeline.compactMap { $0["transfer"] as? Bool } == [false, false], "a merger is not a transfer")
+        #expect((json["transfers"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func aMoveBeforeTheMergerOrElsewhereIsStillATransfer() throws {
+        var record = PersonRecord(id: "HS2", fullName: "Lê Văn Nam")
+        record.workHistory = [
+            WorkEntry(from: YearMonth(year: 2010, month: 1), to: YearMonth(year: 2019, month: 12), agency: "Sở Giao thông vận tải tỉnh Nghệ An", position: "Chuyên viên"),
+            WorkEntry(from: YearMonth(year: 2020, month: 1), to: YearMonth(year: 2025, month: 6), agency: "Sở Xây dựng tỉnh Nghệ An", position: "Chuyên viên"),
+            WorkEntry(from: YearMonth(year: 2025, month: 7), to: nil, agency: "Sở Y tế tỉnh Nghệ An", position: "Chuyên viên"),
+        ]
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(HosoService.timeline(record))) as? [String: Any])
+        let timeline = json["timeline"] as? [[String: Any]] ?? []
+        #expect(timeline.compactMap { $0["transfer"] as? Bool } == [false, true, true], "2020 is before the 2025 merger")
     }
 }

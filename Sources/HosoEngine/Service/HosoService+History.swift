@@ -6,7 +6,8 @@ extension HosoService {
     /// Body: `{"id","full_name","current":{"from","agency","agency_now","position"}|null,
     /// "timeline":[{"from","to","agency","agency_now","agency_changes":[{"date","reason"}],"position","transfer":bool}],
     /// "transfers":[{"date","from_agency","to_agency"}]}`. Posts are ordered by start; a post at
-    /// another agency than the one before is a transfer. `agency_now` is the agency's name today
+    /// another agency than the one before is a transfer, unless it is the agency the one before
+    /// became in the 2025 reorganisation, from that change on. `agency_now` is the agency's name today
     /// after the 2025 mergers of ministries and provinces (`AgencySuccession`; the same name when
     /// unchanged, `null` for district offices that ended without one successor), and
     /// `agency_changes` says when and why it changed.
@@ -23,6 +24,19 @@ extension HosoService {
         try await self.record(.history, caller: caller, parameters: "id=" + id, subject: id, shown: record.map { [$0.id] } ?? [])
         guard let record else { throw .notFound }
         return Self.timeline(record)
+    }
+
+    /// Whether `post` is at the agency `previous` became in the 2025 reorganisation, from the
+    /// day of that change on (a merger, not a transfer): "Sở Kế hoạch và Đầu tư tỉnh Hà Giang"
+    /// until 2025-02, then "Sở Tài chính tỉnh Hà Giang" from 2025-03.
+    static func renamed(from previous: String, to post: WorkEntry) -> Bool {
+        let before = AgencySuccession.shared.successor(of: previous)
+        guard let now = before.name, let first = before.changes.first,
+            let year = Int(first.date.prefix(4)), let month = Int(first.date.dropFirst(5).prefix(2)),
+            post.from >= YearMonth(year: year, month: month)
+        else { return false }
+        let after = AgencySuccession.shared.successor(of: post.agency)
+        return after.name == now || post.agency == now
     }
 
     /// The timeline body of a record (whose work history the caller may see).
@@ -50,7 +64,7 @@ extension HosoService {
         var previous: WorkEntry?
         var transfers: [(YearMonth, String, String)] = []
         for post in posts {
-            let transfer = previous.map { $0.agency != post.agency } ?? false
+            let transfer = previous.map { $0.agency != post.agency && !Self.renamed(from: $0.agency, to: post) } ?? false
             if transfer, let previous { transfers.append((post.from, previous.agency, post.agency)) }
             w.beginObject()
             w.key("from"); w.string(post.from.description)

@@ -1714,7 +1714,7 @@ enum OpenAPIDocument {
                 },
                 "transfer": {
                   "type": "boolean",
-                  "description": "A post at another agency than the one before."
+                  "description": "A post at another agency than the one before — not when it is the agency the one before became in the 2025 reorganisation, from that change on."
                 }
               }
             }
