@@ -75,8 +75,39 @@ struct QualityCheck: Sendable {
     /// The key of a probable duplicate person: folded full name, birth date, folded hometown;
     /// `nil` without a birth date or hometown.
     static func personKey(_ record: PersonRecord) -> String? {
-        guard let birth = record.birthDate, let hometown = record.hometown else { return nil }
-        return fold(record.fullName) + "|" + birth.description + "|" + fold(RecordAnalysis.hometownText(hometown))
+        var folder = Folder()
+        return folder.personKey(record)
+    }
+
+    /// `personKey` with the folded form of each word and hometown remembered (names and places
+    /// repeat: a scan folds each distinct one once).
+    struct Folder {
+        private var words: [Substring: String] = [:]
+        private var places: [String: String] = [:]
+
+        mutating func personKey(_ record: PersonRecord) -> String? {
+            guard let birth = record.birthDate, let hometown = record.hometown else { return nil }
+            let place = RecordAnalysis.hometownText(hometown)
+            let foldedPlace: String
+            if let known = places[place] {
+                foldedPlace = known
+            } else {
+                foldedPlace = QualityCheck.fold(place)
+                if places.count < 1_000_000 { places[place] = foldedPlace }
+            }
+            var key = ""
+            for word in record.fullName.split(whereSeparator: { $0 == " " || $0 == "," }) {
+                if !key.isEmpty { key += " " }
+                if let known = words[word] {
+                    key += known
+                } else {
+                    let folded = WordKeys(String(word)).folded
+                    if words.count < 1_000_000 { words[word] = folded }
+                    key += folded
+                }
+            }
+            return key + "|" + birth.description + "|" + foldedPlace
+        }
     }
 
     /// Words folded (no marks, đ → d, lower case), joined by single spaces.

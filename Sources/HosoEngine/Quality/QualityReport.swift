@@ -71,6 +71,7 @@ public enum QualityScan {
         var persons: [Int: String] = [:]
         var problems: [QualityRule] = []
         var related: [QualityRule: String] = [:]
+        var folder = QualityCheck.Folder()
         try store.forEachRecord { record in
             problems.removeAll(keepingCapacity: true)
             related.removeAll(keepingCapacity: true)
@@ -83,7 +84,7 @@ public enum QualityScan {
                     nationalIDs[key] = record.id
                 }
             }
-            if let person = QualityCheck.personKey(record) {
+            if let person = folder.personKey(record) {
                 let key = person.hashValue
                 if let first = persons[key] {
                     problems.append(.probableDuplicatePerson)
