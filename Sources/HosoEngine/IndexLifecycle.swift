@@ -74,7 +74,7 @@ public enum IndexLifecycle {
         func finish(_ p: PendingAnalysis) {
             p.group.wait()
             let analyses = p.box.values()
-            for (record, analysis) in zip(p.records, analyses) { builder.add(record, analysis: analysis) }
+            builder.add(ids: p.records.map(\.id), analyses: analyses)
         }
         func hand(_ records: [PersonRecord]) {
             let next = PendingAnalysis(records)

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The fields the index knows. `placeWords` holds the words of every place name a record's
 /// hometown had, so that `q` can find "nghe an" word by word.
 public enum IndexField: String, Sendable, CaseIterable, Codable {
@@ -87,6 +89,12 @@ public final class IndexSnapshot: Sendable {
     }
 }
 
+/// Slots written by distinct threads of one `concurrentPerform` (slot i by iteration i only).
+private struct SendableSlots<T>: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<T>
+    init(_ slots: UnsafeMutableBufferPointer<T>) { self.slots = slots }
+}
+
 /// Collects records in ordinal order and builds an `IndexSnapshot`.
 public struct IndexBuilder: Sendable {
     private var ids = StringArena()
@@ -143,6 +151,37 @@ public struct IndexBuilder: Sendable {
         }
     }
 
+    /// Adds the next records (in id order), each field's terms added on its own thread: the
+    /// seven field builders are independent, so a large rebuild uses every core here too.
+    public mutating func add(
+        ids newIDs: [String], columns newColumns: [(birthYear: UInt16, gender: UInt8, status: UInt8, accessLevel: UInt8)],
+        fields newFields: [RecordTerms]
+    ) {
+        precondition(newIDs.count == newColumns.count && newIDs.count == newFields.count)
+        for (id, c) in zip(newIDs, newColumns) {
+            ids.append(id)
+            columns.append(birthYear: c.birthYear, gender: c.gender, status: c.status, accessLevel: c.accessLevel)
+        }
+        let all = IndexField.allCases
+        // Taken out of the dictionary so each builder's storage is uniquely referenced and grows
+        // in place (a copy would duplicate its arrays on every chunk).
+        var parts = all.map { builders.removeValue(forKey: $0)! }
+        parts.withUnsafeMutableBufferPointer { slots in
+            let shared = SendableSlots(slots)
+            DispatchQueue.concurrentPerform(iterations: all.count) { i in
+                let f = all[i]
+                for terms in newFields {
+                    if let field = terms[f], let value = field.value {
+                        shared.slots[i].add(value: value, terms: field.terms)
+                    } else {
+                        shared.slots[i].add(terms[f]?.terms ?? [])
+                    }
+                }
+            }
+        }
+        for (i, f) in all.enumerated() { builders[f] = parts[i] }
+    }
+
     /// Adds the next record.
     public mutating func add(
         id: String, birthYear: UInt16, gender: UInt8, status: UInt8, accessLevel: UInt8, fields: RecordTerms
@@ -162,8 +201,16 @@ public struct IndexBuilder: Sendable {
     public func build(sequence: UInt64) -> IndexSnapshot {
         let ids = self.ids
         let idOrder = ids.sortedIndices()
+        // Each field's index is built on its own thread (term sorting, postings, value level).
+        let all = IndexField.allCases
+        let builders = all.map { self.builders[$0]! }
+        var built = [FieldIndex?](repeating: nil, count: all.count)
+        built.withUnsafeMutableBufferPointer { slots in
+            let shared = SendableSlots(slots)
+            DispatchQueue.concurrentPerform(iterations: all.count) { i in shared.slots[i] = builders[i].build() }
+        }
         var fields: [IndexField: FieldIndex] = [:]
-        for (f, b) in builders { fields[f] = b.build() }
+        for (i, f) in all.enumerated() { fields[f] = built[i]! }
         return IndexSnapshot(ids: ids, idOrder: idOrder, columns: columns, fields: fields, sequence: sequence)
     }
 }

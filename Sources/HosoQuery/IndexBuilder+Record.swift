@@ -8,6 +8,11 @@ extension IndexBuilder {
         add(id: record.id, analysis: analysis ?? RecordAnalysis(record))
     }
 
+    /// Adds records (in id order) with their analyses, each field on its own thread.
+    public mutating func add(ids: [String], analyses: [RecordAnalysis]) {
+        add(ids: ids, columns: analyses.map { ($0.birthYear, $0.gender, $0.status, $0.accessLevel) }, fields: analyses.map(\.fields))
+    }
+
     /// Adds a record by its id and analysis (ids in byte order, as above).
     public mutating func add(id: String, analysis a: RecordAnalysis) {
         add(id: id, birthYear: a.birthYear, gender: a.gender, status: a.status, accessLevel: a.accessLevel,
