@@ -28,6 +28,17 @@ extension PostingList {
         return result
     }
 
+    /// The intersection as a bitmap when every list is one (words ANDed, no ordinals listed), else nil.
+    public static func intersectBitmaps(_ lists: [PostingList]) -> Bitmap? {
+        guard case let .bitmap(first)? = lists.first else { return nil }
+        var words = first.words
+        for list in lists.dropFirst() {
+            guard case let .bitmap(b) = list else { return nil }
+            for i in 0..<min(words.count, b.words.count) { words[i] &= b.words[i] }
+        }
+        return Bitmap(words: words)
+    }
+
     /// Keeps the ordinals of `candidates` (ascending) that are in `list`.
     public static func filter(_ candidates: [UInt32], by list: PostingList) -> [UInt32] {
         switch list {

@@ -257,17 +257,25 @@ public struct Searcher: Sendable {
         for plan in fieldPlans {
             lists += plan.tokens.map { $0.list(in: plan.index, universe: universe) }
         }
-        let candidates = PostingList.intersect(lists)
         // Every field interned and many candidates per candidate value: tabulate each field's
         // tier per value, then scan the candidates (with few candidates, tiers are better
-        // computed lazily for the values actually met, below).
+        // computed lazily for the values actually met, below). Dense lists intersect as words and
+        // are scanned bit by bit.
         let valueWork = candidateValues.reduce(0) { $0 + ($1?.count ?? 0) }
-        if !candidateValues.isEmpty, candidateValues.allSatisfy({ $0 != nil }), candidates.count >= 4 * valueWork {
+        let tabulable = !candidateValues.isEmpty && candidateValues.allSatisfy { $0 != nil }
+        func tabulated(_ candidates: TabulatedScan.Candidates) -> (total: Int, keys: [UInt64], offered: Int) {
             let tables = fieldPlans.indices.map { fieldPlans[$0].tierTable(values: candidateValues[$0]!, nameOrder: $0 == nameIndex) }
             let scan = TabulatedScan(
                 columns: columns, superseded: superseded, request: r, callerLevel: callerLevel, resume: resume,
                 recordValues: fieldPlans.map(\.index.recordValues), tables: tables)
             return scan.run(candidates)
+        }
+        if tabulable, let dense = PostingList.intersectBitmaps(lists), dense.count >= 4 * valueWork {
+            return tabulated(.bitmap(dense))
+        }
+        let candidates = PostingList.intersect(lists)
+        if tabulable, candidates.count >= 4 * valueWork {
+            return tabulated(.list(candidates))
         }
         // Many candidates share few hometowns, positions and agencies: score each value once.
         if candidates.count > memoThreshold {

@@ -19,8 +19,15 @@ struct TabulatedScan {
     let recordValues: [[UInt32]]
     let tables: [[UInt8]]
 
+    /// The candidates: ascending ordinals, or the bits of an intersection of dense lists (read in
+    /// place, never turned into an array).
+    enum Candidates {
+        case list([UInt32])
+        case bitmap(Bitmap)
+    }
+
     /// Total, best `limit` keys (ascending) and how many came after the cursor.
-    func run(_ candidates: [UInt32]) -> (total: Int, keys: [UInt64], offered: Int) {
+    func run(_ candidates: Candidates) -> (total: Int, keys: [UInt64], offered: Int) {
         withBuffers(0, [], []) { values, tables in scan(candidates, values, tables) }
     }
 
@@ -36,7 +43,7 @@ struct TabulatedScan {
     }
 
     private func scan(
-        _ candidates: [UInt32], _ values: [UnsafeBufferPointer<UInt32>], _ tables: [UnsafeBufferPointer<UInt8>]
+        _ candidates: Candidates, _ values: [UnsafeBufferPointer<UInt32>], _ tables: [UnsafeBufferPointer<UInt8>]
     ) -> (total: Int, keys: [UInt64], offered: Int) {
         var heap = TopK(limit: request.limit)
         var total = 0
@@ -45,17 +52,18 @@ struct TabulatedScan {
         let level = UInt8(clamping: callerLevel)
         let filtered = request.born != nil || request.gender != nil || request.status != nil
         columns.accessLevel.withUnsafeBufferPointer { access in
-            for o in candidates {
+            @inline(__always)
+            func visit(_ o: UInt32) {
                 let i = Int(o)
-                if access[i] > level { continue }
-                if let superseded, superseded.contains(o) { continue }
+                if access[i] > level { return }
+                if let superseded, superseded.contains(o) { return }
                 if filtered {
                     if let born = request.born {
                         let y = Int(columns.birthYear[i])
-                        guard y != 0, born.contains(y) else { continue }
+                        guard y != 0, born.contains(y) else { return }
                     }
-                    if let g = request.gender, columns.gender[i] != g { continue }
-                    if let s = request.status, columns.status[i] != s { continue }
+                    if let g = request.gender, columns.gender[i] != g { return }
+                    if let s = request.status, columns.status[i] != s { return }
                 }
                 var worst: UInt8 = 0
                 var flags: UInt8 = 0
@@ -69,13 +77,27 @@ struct TabulatedScan {
                     flags |= entry
                     worst = max(worst, entry & 0x0F)
                 }
-                guard matched else { continue }
+                guard matched else { return }
                 total += 1
                 let key = SortKey.make(tier: MatchTier(rawValue: Int(worst))!, completesOnly: flags & Self.completesOnly != 0,
                                        fields: fields, inOrder: flags & Self.outOfOrder == 0, ordinal: o)
-                if let resume, key <= resume { continue }
+                if let resume, key <= resume { return }
                 offered += 1
                 heap.insert(key)
+            }
+            switch candidates {
+            case let .list(ordinals):
+                for o in ordinals { visit(o) }
+            case let .bitmap(bitmap):
+                bitmap.words.withUnsafeBufferPointer { words in
+                    for w in words.indices {
+                        var word = words[w]
+                        while word != 0 {
+                            visit(UInt32(w << 6 | word.trailingZeroBitCount))
+                            word &= word &- 1
+                        }
+                    }
+                }
             }
         }
         return (total, heap.sorted(), offered)
