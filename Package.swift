@@ -61,8 +61,12 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            // The web interface, compiled into the binary (no files beside it at run time).
-            resources: [.embedInCode("Web/index.html"), .embedInCode("Web/app.js"), .embedInCode("Web/app.css")]
+            // The web interface and the OpenAPI document, compiled into the binary (no files beside
+            // it at run time).
+            resources: [
+                .embedInCode("Web/index.html"), .embedInCode("Web/app.js"), .embedInCode("Web/app.css"),
+                .embedInCode("OpenAPI/openapi.json"),
+            ]
         ),
         .executableTarget(
             name: "hoso",
