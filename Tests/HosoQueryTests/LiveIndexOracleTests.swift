@@ -7,7 +7,8 @@ import TestSupport
 
 /// A base snapshot with batches of updates, inserts and deletes on top (`LiveIndex`) must answer
 /// exactly like the brute-force oracle over the records as they now are — totals, order, tiers
-/// and cursor pages — while changes move from the recent into the merged segment.
+/// and cursor pages — while batches land as delta segments and runs of them are merged, the
+/// merges adopted several batches late.
 @Suite struct LiveIndexOracleTests {
     /// The corpus' first 2,000 records are the base; the rest, and edits of them, arrive as changes.
     struct World {
@@ -17,15 +18,15 @@ import TestSupport
 
     static let corpus = CollisionCorpus(seed: 77, count: 3000)
 
-    static func world(seed: UInt64, recentLimit: Int) -> World {
+    static func world(seed: UInt64, merging: Bool) -> World {
         let initial = Array(corpus.records.prefix(2000))
         var current = Dictionary(uniqueKeysWithValues: initial.map { ($0.id, $0) })
-        var live = LiveIndex(base: IndexBuilder.snapshot(of: initial, sequence: 10), recentLimit: recentLimit)
+        var live = LiveIndex(base: IndexBuilder.snapshot(of: initial, sequence: 10), mergeFactor: 2)
         var random = SeededRandom(seed: seed)
         let donors = corpus.records
         var sequence: UInt64 = 10
         var fresh = 0
-        var pending: (FoldedSegment, Int)?
+        var pending: (MergedSegment, Int)?
         for _ in 0..<40 {
             var batch: [(id: String, analysis: RecordAnalysis?)] = []
             for _ in 0..<Int(random.next() % 60 + 1) {
@@ -53,21 +54,22 @@ import TestSupport
             }
             sequence += UInt64(batch.count)
             live = live.applying(batch, sequence: sequence)
-            // The owner folds off the update path: a fold made from this index is adopted now or
-            // a few batches later, when newer changes have arrived on top of it.
-            if let (fold, due) = pending, due == 0 {
-                live = live.adopting(fold)
+            // The owner merges off the update path: a merge made from this index is adopted now
+            // or a few batches later, when newer segments have arrived on top of it.
+            guard merging else { continue }
+            if let (merge, due) = pending, due == 0 {
+                live = live.adopting(merge)
                 pending = nil
-            } else if let (fold, due) = pending {
-                pending = (fold, due - 1)
-            } else if live.needsFold {
-                pending = (live.folded(), Int(random.next() % 4))
+            } else if let (merge, due) = pending {
+                pending = (merge, due - 1)
+            } else if live.needsMerge, let merge = live.merged() {
+                pending = (merge, Int(random.next() % 4))
             }
         }
         return World(live: live, current: current)
     }
 
-    static let worlds = [world(seed: 1, recentLimit: 50), world(seed: 2, recentLimit: 100_000)]
+    static let worlds = [world(seed: 1, merging: true), world(seed: 2, merging: false)]
     static let oracles = worlds.map { OracleSearcher(records: Array($0.current.values)) }
 
     @Test func countsAndSegments() {
@@ -75,17 +77,22 @@ import TestSupport
             #expect(world.live.recordCount == world.current.count)
             #expect(world.live.deltaCount > 0)
         }
-        // With a small recent limit, changes were folded into a merged segment.
-        #expect(Self.worlds[0].live.segments.count == 3)
-        #expect(Self.worlds[0].live.segments[1].snapshot.recordCount > 0)
-        #expect(Self.worlds[1].live.segments.count == 2)
+        // Merging keeps the segments to a few per size tier; without it, one per batch.
+        #expect(Self.worlds[0].live.segments.count < 12, "\(Self.worlds[0].live.segments.count) segments")
+        #expect(Self.worlds[0].live.segments.dropFirst().contains { $0.snapshot.recordCount > 128 })
+        #expect(Self.worlds[1].live.segments.count == 41)
     }
 
-    @Test func aFoldOverAnotherBaseIsIgnored() {
-        let world = Self.worlds[0]
-        let other = LiveIndex(base: IndexBuilder.snapshot(of: Array(Self.corpus.records.prefix(10))), recentLimit: 1)
-            .applying([(id: "x", analysis: nil), (id: "y", analysis: nil)], sequence: 99)
-        #expect(world.live.adopting(other.folded()) === world.live)
+    @Test func aMergeOverAnotherBaseOrOfGoneSegmentsIsIgnored() throws {
+        let world = Self.worlds[1]
+        var other = LiveIndex(base: IndexBuilder.snapshot(of: Array(Self.corpus.records.prefix(10))), mergeFactor: 2)
+        for n in 0..<2 { other = other.applying([(id: "x\(n)", analysis: nil)], sequence: 99 + UInt64(n)) }
+        #expect(world.live.adopting(try #require(other.merged())) === world.live)
+        // A merge whose segments were merged meanwhile by another one.
+        let merge = try #require(world.live.merged())
+        let adopted = world.live.adopting(merge)
+        #expect(adopted !== world.live && adopted.segments.count < world.live.segments.count)
+        #expect(adopted.adopting(merge) === adopted)
     }
 
     @Test(arguments: 0..<300)

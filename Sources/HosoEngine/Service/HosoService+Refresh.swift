@@ -8,10 +8,11 @@ extension HosoService {
     /// it (read-your-writes for `POST /v1/sync`: call after the write transaction commits).
     ///
     /// Changes are applied on `indexQueue`, one refresh after another, each from one consistent
-    /// read of the store, so a search sees whole write transactions only. When the records
-    /// changed since the base index pass `Options.compactAfterChanges`, a rebuild of the base
-    /// starts in the background; when only the recent delta segment has outgrown its limit, it is
-    /// folded into the merged one in the background. Searches and refreshes go on meanwhile.
+    /// read of the store, as one small delta segment, so a search sees whole write transactions
+    /// only. When the records changed since the base index pass `Options.compactAfterChanges`, a
+    /// rebuild of the base starts in the background; when a run of delta segments is due to be
+    /// merged (`LiveIndex.needsMerge`), they are merged in the background. Searches and refreshes
+    /// go on meanwhile.
     ///
     /// - Returns: the change-log sequence now searchable.
     /// - Throws: `.unavailable` before the index is loaded; `.failure` if the store cannot be read.
@@ -25,8 +26,8 @@ extension HosoService {
         let live = try result.get()
         if live.deltaCount > options.compactAfterChanges {
             compactInBackground()
-        } else if live.needsFold {
-            foldInBackground()
+        } else if live.needsMerge {
+            mergeInBackground()
         }
         return live.sequence
     }
@@ -43,22 +44,29 @@ extension HosoService {
         }
     }
 
-    /// Folds the recent delta segment into the merged one on a background thread, then adopts the
-    /// fold into the newest index on `indexQueue` (changes applied meanwhile stay recent). Keeps
-    /// rebuilding the merged segment, which grows with the changes since the base, off the sync
-    /// path. At most one fold or compaction runs at a time.
-    func foldInBackground() {
+    /// Merges the run of delta segments that is due on a background thread (`BackgroundWork`), then adopts the
+    /// merge into the newest index on `indexQueue` (segments applied meanwhile stay as they are),
+    /// and goes on while another merge is due. Keeps merging, whose cost grows with the changes
+    /// since the base, off the sync path. At most one merge or compaction runs at a time.
+    func mergeInBackground() {
         guard let live = liveIndex, startBackgroundWork() else { return }
-        DispatchQueue.global(qos: .utility).async { [self] in
-            let fold = live.folded()
-            indexQueue.sync {
-                if let current = liveIndex { publish(current.adopting(fold)) }
+        BackgroundWork.start("hoso-merge") { [self] in
+            var again = false
+            if let merge = live.merged() {
+                indexQueue.sync {
+                    if let current = liveIndex {
+                        let next = current.adopting(merge)
+                        publish(next)
+                        again = next.needsMerge
+                    }
+                }
             }
             compacting.withLock { $0 = false }
+            if again { mergeInBackground() }
         }
     }
 
-    /// Claims the one background slot (fold or compaction); false when one is running.
+    /// Claims the one background slot (merge or compaction); false when one is running.
     private func startBackgroundWork() -> Bool {
         compacting.withLock { running in
             if running { return false }
@@ -67,12 +75,12 @@ extension HosoService {
         }
     }
 
-    /// Rebuilds the base index from the store (and saves it) on a background thread, then
+    /// Rebuilds the base index from the store (and saves it) on a background thread (`BackgroundWork`), then
     /// replays the changes made meanwhile on `indexQueue` and publishes the result. At most one
     /// runs at a time.
     func compactInBackground(log: @escaping @Sendable (String) -> Void = { _ in }) {
         guard startBackgroundWork() else { return }
-        DispatchQueue.global(qos: .utility).async { [self] in
+        BackgroundWork.start("hoso-compact") { [self] in
             defer { compacting.withLock { $0 = false } }
             do {
                 let base = try IndexLifecycle.rebuild(store: store, directory: directory, log: log)
