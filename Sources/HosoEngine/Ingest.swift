@@ -35,7 +35,7 @@ public enum Ingest {
         environmentOptions.mapSize = IngestOptions.mapSize(forInputBytes: totalBytes)
         let store = try RecordStore(directory: options.database, options: environmentOptions, dataKey: options.dataKey)
         let sealer = try store.writeSealer()
-        let rejects = try RejectsFile(path: options.rejectsPath)
+        let rejects = try RejectsFile(path: options.rejectsPath, withText: sealer == nil)
         defer { rejects.close() }
 
         let workers = max(1, options.parserThreads)

@@ -8,15 +8,22 @@ import Darwin
 
 /// The rejects file: one NDJSON line per rejected input line,
 /// `{"file": …, "line": N, "reason": …, "text": …}`. Truncated when an ingest starts.
+///
+/// For a store encrypted at rest the line's text is left out (`"text_withheld": true`): a rejected
+/// line may hold a national id or another restricted value, which must not lie in clear beside the
+/// sealed store. File and line number find it in the input, which is the operator's own.
 final class RejectsFile {
     private var file: UnsafeMutablePointer<FILE>?
     let path: String
+    let withText: Bool
 
     /// Creates (or empties) the file.
     ///
+    /// - Parameter withText: whether each reject carries the rejected line's text.
     /// - Throws: `IngestError` if it cannot be created.
-    init(path: String) throws(IngestError) {
+    init(path: String, withText: Bool) throws(IngestError) {
         self.path = path
+        self.withText = withText
         guard let file = fopen(path, "w") else {
             throw IngestError("cannot create rejects file \(path): \(String(cString: strerror(errno)))")
         }
@@ -36,7 +43,11 @@ final class RejectsFile {
             writer.key("file"); writer.string(files[reject.file].path)
             writer.key("line"); writer.integer(Int64(reject.line))
             writer.key("reason"); writer.string(reject.reason)
-            writer.key("text"); writer.string(reject.text)
+            if withText {
+                writer.key("text"); writer.string(reject.text)
+            } else {
+                writer.key("text_withheld"); writer.raw("true")
+            }
             writer.endObject()
             out += writer.bytes
             out.append(0x0A)

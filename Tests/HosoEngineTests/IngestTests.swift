@@ -51,6 +51,27 @@ import TestSupport
         }
     }
 
+    /// A rejected line of an encrypted store may carry a restricted value (a mistyped national
+    /// id, a religion): the rejects file names file, line and reason, never the text.
+    @Test func rejectsOfAnEncryptedStoreWithholdTheLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let factory = RecordFactory(seed: 3)
+        var lines = (0..<5).map { factory.line($0) }
+        lines.append(#"{"id":"y","full_name":"A","national_id":"0010850123456","religion":"Phật giáo hiếm"}"#)
+        let input = try write(lines, to: directory)
+        let database = directory.path + "/db"
+        let key = try DataKey(bytes: (0..<32).map { UInt8($0 ^ 0x5A) })
+        let summary = try Ingest.run(IngestOptions(files: [input], database: database, batchSize: 4, dataKey: key))
+        #expect(summary.stored == 5 && summary.rejected == 1)
+        let raw = try String(contentsOfFile: database + "/rejects.ndjson", encoding: .utf8)
+        #expect(!raw.contains("0010850123456") && !raw.contains("hiếm"))
+        let found = try rejects(database + "/rejects.ndjson")
+        #expect(found.map { $0["line"] as? Int } == [6])
+        #expect(found.first?["reason"] as? String == "national_id: must be 12 digits, got 13")
+        #expect(found.first?["text_withheld"] as? Bool == true && found.first?["text"] == nil)
+    }
+
     @Test func reingestingChangesNothingAndNewerVersionsUpdate() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
