@@ -21,11 +21,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to bind (0.0.0.0 for every interface).") var host = "127.0.0.1"
     @Option(help: "Longest query string accepted, in bytes (longer: 413).") var maxQueryBytes = 4_096
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @Option(help: "Slots of the per-key search result cache (0 turns it off).") var resultCache = 8_192
     @OptionGroup var dataKey: DataKeyOption
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
         guard maxQueryBytes > 0 else { throw ValidationError("--max-query-bytes must be positive") }
+        guard (0...1 << 24).contains(resultCache) else { throw ValidationError("--result-cache must be from 0 to 16777216") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
@@ -35,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
         MemoryTuning.applyForSearch()
         var configuration = ServerConfiguration(host: host, port: port)
         configuration.maxQueryBytes = maxQueryBytes
+        configuration.resultCacheSlots = resultCache
         configuration.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let level = configuration.logLevel
         LoggingSystem.bootstrap { label in

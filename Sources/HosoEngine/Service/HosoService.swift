@@ -22,6 +22,9 @@ public final class HosoService: Sendable {
         /// Slots of the rendered-person cache (0 disables it); memory is about this many times
         /// the mean size of a person's JSON.
         public var personCacheSlots = 32_768
+        /// Slots of the per-key search result cache (0 disables it; see `ResultCache`); each
+        /// holds one page of ids, tiers and scores, about 1–2 KB.
+        public var resultCacheSlots = 8_192
         /// Changed records kept beside the base index before it is rebuilt in the background.
         public var compactAfterChanges = 50_000
         /// The least time between two audit group commits (see `AuditLog`).
@@ -44,6 +47,7 @@ public final class HosoService: Sendable {
     let usage: UsageTracker
     let cursors: CursorSeal
     let people: PersonCache
+    let results: ResultCache
     private let current = Mutex<Searcher?>(nil)
     /// Index updates (`refreshIndex`, the end of a compaction) run here, one at a time, in order.
     let indexQueue = DispatchQueue(label: "hoso.index")
@@ -67,6 +71,7 @@ public final class HosoService: Sendable {
         usage = UsageTracker(flagThreshold: options.flagThreshold)
         cursors = try CursorSeal(store: store)
         people = PersonCache(slots: options.personCacheSlots)
+        results = ResultCache(slots: options.resultCacheSlots)
     }
 
     /// Whether the whole index is loaded (`/readyz`). Never partial.

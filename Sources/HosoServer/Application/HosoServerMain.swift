@@ -19,7 +19,9 @@ public enum HosoServerMain {
     public static func run(directory: String, configuration: ServerConfiguration, dataKey: DataKey? = nil) async throws {
         var logger = Logger(label: "hoso.server")
         logger.logLevel = configuration.logLevel
-        let service = try HosoService(directory: directory, dataKey: dataKey)
+        var options = HosoService.Options()
+        options.resultCacheSlots = configuration.resultCacheSlots
+        let service = try HosoService(directory: directory, options: options, dataKey: dataKey)
         let app = buildApplication(service: service, configuration: configuration, logger: logger)
         logger.info(
             "serving",

@@ -1,3 +1,4 @@
+import HosoEngine
 import Logging
 
 /// How `hoso serve` listens and what it accepts.
@@ -13,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     /// Whether the application loads the index itself, in the background, once it starts
     /// serving (`hoso serve`); tests load it when they want to.
     public var loadIndexInBackground = true
+    /// Slots of the per-key search result cache (`HosoService.Options.resultCacheSlots`; 0: off).
+    public var resultCacheSlots = HosoService.Options().resultCacheSlots
     /// The lowest level logged.
     public var logLevel: Logger.Level = .info
 

@@ -1,0 +1,35 @@
+import HosoQuery
+
+/// Recent search results per API key: the page of ids, tiers and scores, the total and the next
+/// cursor that one key's exact query string gave at one index sequence.
+///
+/// A result depends only on the query, the caller's key (its level and role) and the data, and
+/// the data a search sees changes only when the index sequence does (a sync returns after it has
+/// moved), so an entry is used only for the same key, the same query string and the same
+/// sequence — never across keys, so neither hits nor their timing tell one caller what another
+/// looked up. A hit skips the engine only: the people shown are still read from the store and
+/// redacted for the caller, so a record deleted or raised above the caller's level since is left
+/// out, and the lookup is audited like any other. Retyping, paging back and load tests that
+/// cycle through a query mix hit it.
+final class ResultCache: Sendable {
+    struct Key: Hashable, Sendable {
+        var keyID: String
+        var query: String
+        var sequence: UInt64
+    }
+
+    private let cache: StripedCache<Key, SearchResult>
+
+    /// - Parameter slots: rounded up to a power of two; 0 disables the cache.
+    init(slots: Int) { cache = StripedCache(slots: slots) }
+
+    /// The result `keyID` got for `query` at index `sequence`, if still held.
+    func result(keyID: String, query: String, sequence: UInt64) -> SearchResult? {
+        cache.value(for: Key(keyID: keyID, query: query, sequence: sequence))
+    }
+
+    /// Remembers `result` (replacing whatever shared its slot).
+    func store(_ result: SearchResult, keyID: String, query: String, sequence: UInt64) {
+        cache.store(result, for: Key(keyID: keyID, query: query, sequence: sequence))
+    }
+}
