@@ -16,34 +16,13 @@ public enum IndexLifecycle {
     /// Where the persisted index of the store in `directory` lives.
     public static func indexPath(_ directory: String) -> String { directory + "/index.hoso" }
 
-    /// How `load` obtained its snapshot.
+    /// How `loadLive` obtained its index.
     public enum Origin: Sendable, Equatable {
         case loaded
         /// Loaded, then caught up with this many changes from the store's change log.
         case replayed(changes: Int)
         /// Rebuilt from LMDB, and why the file could not be used.
         case rebuilt(reason: String)
-    }
-
-    /// The persisted snapshot if it is current, otherwise a fresh one built from the store and saved.
-    /// - Parameter log: receives one line per notable event (rebuild reasons, timings).
-    @available(*, noasync)
-    public static func load(
-        store: RecordStore, directory: String, log: (String) -> Void = { _ in }
-    ) throws -> (IndexSnapshot, Origin) {
-        let path = indexPath(directory)
-        let sequence = try store.lastSequence()
-        let reason: String
-        do {
-            let snapshot = try IndexFile.read(from: path)
-            if snapshot.sequence == sequence { return (snapshot, .loaded) }
-            reason = "index file is at change \(snapshot.sequence), the store at \(sequence)"
-        } catch {
-            reason = error.description
-        }
-        log("rebuilding the index: \(reason)")
-        let snapshot = try rebuild(store: store, directory: directory, log: log)
-        return (snapshot, .rebuilt(reason: reason))
     }
 
     /// Builds a snapshot from every record in the store and persists it.

@@ -81,7 +81,7 @@ public final class HosoService: Sendable {
     /// on a background thread, then becomes ready.
     ///
     /// - Parameter log: receives one line per notable event (rebuild reasons, timings).
-    /// - Throws: what `IndexLifecycle.load` throws; the service then stays unready.
+    /// - Throws: what `IndexLifecycle.loadLive` throws; the service then stays unready.
     public func load(log: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         let store = self.store
         let directory = self.directory
