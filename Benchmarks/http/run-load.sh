@@ -19,7 +19,9 @@
 #   --people    the NDJSON the database was ingested from; the query mix is drawn from it with
 #               Benchmarks/search/make_queries.py (default: DB_DIR/../people.ndjson if present).
 #   --queries   a ready query mix (`kind<TAB>querystring` lines) instead.
-#   --duration  wrk duration of each measured run; 600s gives the 10-minute memory-flat check.
+#   --duration  wrk duration of each measured run.
+#   --memory-duration  duration of the as-served search run, whose memory is sampled (default:
+#               --duration); 600s gives the 10-minute memory-flat check.
 # Environment: HOSO_BUILD_DIR, the main package's build folder (default .build).
 # Writes Benchmarks/results/http-load.md and prints the same summary.
 set -euo pipefail
@@ -30,12 +32,13 @@ usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 2
 [ $# -ge 1 ] || usage
 db=$(cd "$1" && pwd) || { echo "run-load: no database at $1" >&2; exit 2; }
 shift
-people="" queries="" duration=30s connections=64 threads=2 port=18080 hello_port=18081
+people="" queries="" duration=30s memory_duration="" connections=64 threads=2 port=18080 hello_port=18081
 while [ $# -gt 0 ]; do
     case "$1" in
         --people) people=$2; shift 2 ;;
         --queries) queries=$2; shift 2 ;;
         --duration) duration=$2; shift 2 ;;
+        --memory-duration) memory_duration=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --threads) threads=$2; shift 2 ;;
         --port) port=$2; shift 2 ;;
@@ -128,13 +131,14 @@ stop_search
 # earlier result without running the engine (people still read, redacted and audited).
 start_search
 search_rss_before=$(rss_kib "$server_pid")
-echo "run-load: /v1/search as served (result cache on), $duration (after a 5 s warm-up)"
+memory_duration=${memory_duration:-$duration}
+echo "run-load: /v1/search as served (result cache on), $memory_duration (after a 5 s warm-up)"
 wrk "${wrk_args[@]}" -d5s -s "$here/search.lua" "http://127.0.0.1:$port" -- "$queries" "$key" >/dev/null
 sampling_since=$(date +%s)
 : >"$work/rss.txt"
 (while true; do mem_sample "$server_pid" >>"$work/rss.txt"; sleep 5; done) &
 sampler_pid=$!
-search_line=$(wrk "${wrk_args[@]}" -d"$duration" -s "$here/search.lua" "http://127.0.0.1:$port" -- "$queries" "$key" | grep '^RESULT')
+search_line=$(wrk "${wrk_args[@]}" -d"$memory_duration" -s "$here/search.lua" "http://127.0.0.1:$port" -- "$queries" "$key" | grep '^RESULT')
 kill "$sampler_pid" 2>/dev/null || true
 sampler_pid=""
 search_rss_after=$(rss_kib "$server_pid")
@@ -156,7 +160,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 report=$(cat <<REPORT
 # HTTP load: /v1/search vs hello-world Hummingbird
 
-$(date -u +%FT%TZ) · $(nproc) cores · load average $load after the run · wrk -t$threads -c$connections -d$duration
+$(date -u +%FT%TZ) · $(nproc) cores · load average $load after the run · wrk -t$threads -c$connections, $duration per run ($memory_duration as served)
 database: $db ($records records, ready in $ready_s s) · query mix: $(wc -l <"$queries") queries
 
 | route | req/s | p50 ms | p90 ms | p99 ms | max ms | socket errors | non-2xx | RSS before MiB | RSS after MiB |

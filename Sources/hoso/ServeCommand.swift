@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to bind (0.0.0.0 for every interface).") var host = "127.0.0.1"
     @Option(help: "Longest query string accepted, in bytes (longer: 413).") var maxQueryBytes = 4_096
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
-    @Option(help: "Slots of the per-key search result cache (0 turns it off).") var resultCache = 8_192
+    @Option(help: "Slots of the per-key search result cache (0 turns it off).") var resultCache = HosoService.Options().resultCacheSlots
     @OptionGroup var dataKey: DataKeyOption
 
     func validate() throws {

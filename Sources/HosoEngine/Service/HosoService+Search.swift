@@ -18,39 +18,45 @@ extension HosoService {
     ///   loaded; `.failure` if the audit entry cannot be committed.
     public func search(queryString: String, caller: Caller) async throws(ServiceError) -> [UInt8] {
         let started = ContinuousClock.now
-        // The CPU-bound part runs on the query pool, below the write path's priority (WorkerPool).
-        let (body, shown) = try await WorkerPool.queries.run { () throws(ServiceError) in
-            try self.searchBody(queryString: queryString, caller: caller, started: started)
-        }
-        try await record(.search, caller: caller, parameters: auditParameters(queryString), subject: nil, shown: shown)
-        return body
-    }
-
-    /// The search's JSON body and the ids it shows.
-    private func searchBody(
-        queryString: String, caller: Caller, started: ContinuousClock.Instant
-    ) throws(ServiceError) -> ([UInt8], [String]) {
         guard caller.role.mayBrowse else { throw Self.selfOnly }
         guard queryString.utf8.count <= options.maxQueryBytes else { throw .tooLarge }
         let searcher = try searcher()
         let sequence = searcher.index.sequence
-        let result: SearchResult
+        let rendered: ([UInt8], [String])
         if let cached = results.result(keyID: caller.keyID, query: queryString, sequence: sequence) {
-            // The same key sent the same query string at this sequence: it parsed and was allowed.
-            result = cached
+            // The same key sent the same query string at this sequence: it parsed and was
+            // allowed, and only the people remain to be read, so it skips the query pool.
+            rendered = try render(cached, caller: caller, started: started)
         } else {
-            let request = try parseSearch(queryString, caller: caller)
-            if request.nationalID != nil, !caller.role.maySearchNationalID {
-                throw .forbidden(parameter: "national_id", message: "national_id: only officer and admin keys may search by national id")
+            // The engine's work runs on the query pool, below the write path's priority (WorkerPool).
+            rendered = try await WorkerPool.queries.run { () throws(ServiceError) in
+                let result = try self.run(queryString, caller: caller, on: searcher)
+                self.results.store(result, keyID: caller.keyID, query: queryString, sequence: sequence)
+                return try self.render(result, caller: caller, started: started)
             }
-            let blinded = try blindingNationalID(request)
-            do {
-                result = try searcher.search(blinded, callerLevel: caller.level.number)
-            } catch {
-                throw Self.map(error)
-            }
-            results.store(result, keyID: caller.keyID, query: queryString, sequence: sequence)
         }
+        try await record(.search, caller: caller, parameters: auditParameters(queryString), subject: nil, shown: rendered.1)
+        return rendered.0
+    }
+
+    /// Parses, checks and runs one search.
+    private func run(_ queryString: String, caller: Caller, on searcher: Searcher) throws(ServiceError) -> SearchResult {
+        let request = try parseSearch(queryString, caller: caller)
+        if request.nationalID != nil, !caller.role.maySearchNationalID {
+            throw .forbidden(parameter: "national_id", message: "national_id: only officer and admin keys may search by national id")
+        }
+        let blinded = try blindingNationalID(request)
+        do {
+            return try searcher.search(blinded, callerLevel: caller.level.number)
+        } catch {
+            throw Self.map(error)
+        }
+    }
+
+    /// The search's JSON body (the people read now, redacted for the caller) and the ids it shows.
+    private func render(
+        _ result: SearchResult, caller: Caller, started: ContinuousClock.Instant
+    ) throws(ServiceError) -> ([UInt8], [String]) {
         let people = try visiblePeople(result.hits.map(\.id), level: caller.level)
 
         var w = JSONWriter(capacity: 512 + result.hits.count * 768)

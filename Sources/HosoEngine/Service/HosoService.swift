@@ -19,12 +19,13 @@ public final class HosoService: Sendable {
         public var flagThreshold = 2_000
         /// The longest query string accepted, in bytes (longer: `.tooLarge`).
         public var maxQueryBytes = 4_096
-        /// Slots of the rendered-person cache (0 disables it); memory is about this many times
-        /// the mean size of a person's JSON.
-        public var personCacheSlots = 32_768
+        /// Slots of the rendered-person cache (0 disables it); memory is at most about this many
+        /// times the mean size of a person's JSON (about 700 bytes), 5 MB when empty.
+        public var personCacheSlots = 131_072
         /// Slots of the per-key search result cache (0 disables it; see `ResultCache`); each
-        /// holds one page of ids, tiers and scores, about 1–2 KB.
-        public var resultCacheSlots = 8_192
+        /// holds one page of ids, tiers and scores, about 1–2 KB, and only filled slots cost more
+        /// than a few bytes.
+        public var resultCacheSlots = 32_768
         /// Changed records kept beside the base index before it is rebuilt in the background.
         public var compactAfterChanges = 50_000
         /// The least time between two audit group commits (see `AuditLog`).
