@@ -34,6 +34,21 @@ import Testing
         }
     }
 
+    @Test(arguments: ["/", "/app.js", "/app.css"])
+    func headGivesTheHeadersAndLengthWithoutTheBody(path: String) async throws {
+        let f = try await ServerFixture.make(load: false)
+        defer { f.remove() }
+        try await f.app().test(.router) { client in
+            let full = try await client.execute(uri: path, method: .get)
+            let head = try await client.execute(uri: path, method: .head)
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            #expect(head.headers[.contentLength] == String(full.body.readableBytes))
+            #expect(head.headers[.contentType] == full.headers[.contentType])
+            #expect(head.headers[.contentSecurityPolicy] == full.headers[.contentSecurityPolicy])
+        }
+    }
+
     @Test(arguments: [("/app.js", "text/javascript; charset=utf-8"), ("/app.css", "text/css; charset=utf-8")])
     func theScriptAndStylesheetAreServedWithTheirTypes(path: String, type: String) async throws {
         let f = try await ServerFixture.make(load: false)

@@ -26,7 +26,9 @@ struct WebAsset: Sendable {
 
     /// The response: the bytes with their type, the policy, and headers that keep the page from
     /// being sniffed, framed, leaking its address, or served stale after an upgrade.
-    func response() -> Response {
+    ///
+    /// - Parameter withBody: false for `HEAD`: the same headers and `Content-Length`, no bytes.
+    func response(withBody: Bool = true) -> Response {
         var headers: HTTPFields = [
             .contentType: contentType,
             .cacheControl: "no-cache",
@@ -35,6 +37,10 @@ struct WebAsset: Sendable {
         ]
         headers[.init("Referrer-Policy")!] = "no-referrer"
         headers[.init("X-Frame-Options")!] = "DENY"
+        guard withBody else {
+            headers[.contentLength] = String(bytes.count)
+            return Response(status: .ok, headers: headers, body: .init())
+        }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
