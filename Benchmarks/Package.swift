@@ -18,9 +18,12 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
     ],
     targets: [
+        // What the benchmark targets share (a seeded generator).
+        .target(name: "BenchmarkSupport", path: "Support"),
         .executableTarget(
             name: "AnalyzerBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "HosoText", package: "Hoso"),
             ],
@@ -32,6 +35,7 @@ let package = Package(
         .executableTarget(
             name: "StoreBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "HosoModel", package: "Hoso"),
                 .product(name: "HosoStore", package: "Hoso"),

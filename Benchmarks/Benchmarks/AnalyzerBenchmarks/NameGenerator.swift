@@ -1,3 +1,5 @@
+import BenchmarkSupport
+
 /// Realistic Vietnamese full names, family – middle – given, drawn with real surname shares.
 ///
 /// Shares are per mille of the population (Nguyễn about 38 %, Trần 11 %, Lê 9.5 %, …), with a

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// Realistic hometown strings built from the project's committed place tables: about half on the

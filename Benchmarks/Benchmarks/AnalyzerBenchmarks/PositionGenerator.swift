@@ -1,3 +1,5 @@
+import BenchmarkSupport
+
 /// Realistic position titles (chức vụ) as agencies send them: about half of the roles, sectors and
 /// school levels abbreviated ("PGĐ Sở GD&ĐT", "PCT UBND xã Tân Lập", "GV THCS hạng 3"), the rest
 /// written out ("Phó Giám đốc Sở Giáo dục và Đào tạo", "Giáo viên Trung học cơ sở hạng III").

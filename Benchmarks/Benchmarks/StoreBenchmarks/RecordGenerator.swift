@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import HosoModel
 
 /// Realistic person records, seeded: a Vietnamese full name, gender, birth date, a 12-digit

@@ -1,13 +1,13 @@
 /// A small deterministic generator (SplitMix64): the same seed always gives the same inputs,
-/// so two benchmark runs measure the same text.
-struct SeededRandom: RandomNumberGenerator {
+/// so two benchmark runs measure the same text and records. Shared by the benchmark targets.
+public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,17 +16,17 @@ struct SeededRandom: RandomNumberGenerator {
     }
 
     /// True with probability `percent` / 100.
-    mutating func chance(_ percent: Int) -> Bool {
+    public mutating func chance(_ percent: Int) -> Bool {
         Int.random(in: 0..<100, using: &self) < percent
     }
 
     /// One element of a non-empty list.
-    mutating func pick<T>(_ items: [T]) -> T {
+    public mutating func pick<T>(_ items: [T]) -> T {
         items[Int.random(in: 0..<items.count, using: &self)]
     }
 
     /// One element of a non-empty list drawn by integer weight.
-    mutating func pick<T>(weighted items: [(T, Int)]) -> T {
+    public mutating func pick<T>(weighted items: [(T, Int)]) -> T {
         let total = items.reduce(0) { $0 + $1.1 }
         var roll = Int.random(in: 0..<total, using: &self)
         for (item, weight) in items {
