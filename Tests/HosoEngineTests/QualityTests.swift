@@ -137,6 +137,30 @@ import TestSupport
         #expect(report.text().contains("sạch  duplicate_national_id: 1  e.g. HS1, HS2"))
     }
 
+    /// One pass serves every request until a change lands or the day turns: asked again a second
+    /// later, and twice at once, the report is the same pass (`checked_at` the first time);
+    /// after a sync it is a new pass that counts the new record.
+    @Test func aReportIsSharedUntilAChangeLands() async throws {
+        let fixture = try await ServiceFixture.make(records: [Self.good("HS1"), Self.good("HS2")])
+        defer { fixture.remove() }
+        let admin = try fixture.caller("admin")
+        let first = try Body.object(try await fixture.service.quality(caller: admin))
+        fixture.clock.advance(milliseconds: 1_000)
+        async let a = fixture.service.quality(caller: admin)
+        async let b = fixture.service.quality(caller: admin)
+        let (again, together) = try await (Body.object(a), Body.object(b))
+        #expect(again["checked_at"] as? String == first["checked_at"] as? String)
+        #expect(together["checked_at"] as? String == first["checked_at"] as? String)
+
+        var added = Self.good("HS3")
+        added.version = 1
+        _ = try await fixture.service.sync(
+            body: Array(#"{"op":"upsert","record":\#(added.jsonLine())}"#.utf8), caller: admin)
+        let after = try Body.object(try await fixture.service.quality(caller: admin))
+        #expect((after["overall"] as? [String: Any])?["records"] as? Int == 3)
+        #expect(after["checked_at"] as? String != first["checked_at"] as? String)
+    }
+
     @Test func onlyAdminsReadTheReport() async throws {
         let fixture = try await ServiceFixture.make(records: [Self.good("HS1"), Self.good("HS2")])
         defer { fixture.remove() }

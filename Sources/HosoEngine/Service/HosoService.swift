@@ -49,6 +49,7 @@ public final class HosoService: Sendable {
     let cursors: CursorSeal
     let people: PersonCache
     let results: ResultCache
+    let qualityReports = QualityCache()
     private let current = Mutex<Searcher?>(nil)
     /// Index updates (`refreshIndex`, the end of a compaction) run here, one at a time, in order.
     let indexQueue = DispatchQueue(label: "hoso.index")
