@@ -81,7 +81,8 @@ public enum IndexLifecycle {
     }
 }
 
-/// A chunk being analysed in the background, one slice per core.
+/// A chunk being analysed in the background, one slice per core (or, from a background thread
+/// that keeps its work to itself, `Parallel.onBackgroundThread`, right away on that thread).
 private final class PendingAnalysis: @unchecked Sendable {
     let records: [PersonRecord]
     let box: ResultBox
@@ -90,6 +91,10 @@ private final class PendingAnalysis: @unchecked Sendable {
     init(_ records: [PersonRecord]) {
         self.records = records
         box = ResultBox(count: records.count)
+        if Parallel.onBackgroundThread {
+            for (i, record) in records.enumerated() { box.set(i, RecordAnalysis(record)) }
+            return
+        }
         let workers = max(1, min(8, System.coreCount))
         for w in 0..<workers {
             group.enter()

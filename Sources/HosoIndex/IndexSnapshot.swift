@@ -89,7 +89,7 @@ public final class IndexSnapshot: Sendable {
     }
 }
 
-/// Slots written by distinct threads of one `concurrentPerform` (slot i by iteration i only).
+/// Slots written by distinct iterations of one `Parallel.forEach` (slot i by iteration i only).
 private struct SendableSlots<T>: @unchecked Sendable {
     let slots: UnsafeMutableBufferPointer<T>
     init(_ slots: UnsafeMutableBufferPointer<T>) { self.slots = slots }
@@ -168,7 +168,7 @@ public struct IndexBuilder: Sendable {
         var parts = all.map { builders.removeValue(forKey: $0)! }
         parts.withUnsafeMutableBufferPointer { slots in
             let shared = SendableSlots(slots)
-            DispatchQueue.concurrentPerform(iterations: all.count) { i in
+            Parallel.forEach(all.count) { i in
                 let f = all[i]
                 for terms in newFields {
                     if let field = terms[f], let value = field.value {
@@ -207,7 +207,7 @@ public struct IndexBuilder: Sendable {
         var built = [FieldIndex?](repeating: nil, count: all.count)
         built.withUnsafeMutableBufferPointer { slots in
             let shared = SendableSlots(slots)
-            DispatchQueue.concurrentPerform(iterations: all.count) { i in shared.slots[i] = builders[i].build() }
+            Parallel.forEach(all.count) { i in shared.slots[i] = builders[i].build() }
         }
         var fields: [IndexField: FieldIndex] = [:]
         for (i, f) in all.enumerated() { fields[f] = built[i]! }
