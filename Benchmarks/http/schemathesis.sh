@@ -4,6 +4,10 @@
 # document. It sends generated valid and invalid requests (`--mode all`: wrong types, values out
 # of range, odd Unicode, missing and unexpected parameters) to every route, once per key role.
 #
+# POST /v1/sync is left out: its body is NDJSON, which schemathesis cannot generate (it reports
+# "Serialization not possible"); SyncRouteTests, SyncServiceTests and the record fuzz target
+# cover it.
+#
 # Usage: Benchmarks/http/schemathesis.sh [DB_DIR] [--max-examples N] [--port P]
 #   DB_DIR   a database to serve; by default a fresh one with 3,000 generated people.
 # Installs schemathesis into Benchmarks/http/.venv (kept between runs; not committed).
@@ -73,6 +77,7 @@ for role in officer recruiter admin self; do
     echo "schemathesis.sh: as $role"
     "$venv/bin/schemathesis" run "http://127.0.0.1:$port/openapi.json" \
         --checks "$checks" --mode all --max-examples "$examples" --seed 6 --workers 1 \
+        --exclude-operation-id sync \
         --header "Authorization: Bearer ${keys[$role]}" \
         --report junit --report-junit-path "$reports/$role.xml" --no-color || status=1
 done

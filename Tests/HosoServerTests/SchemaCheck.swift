@@ -62,6 +62,12 @@ struct SchemaCheck {
     }
 
     /// The schema at `#/a/b/c`.
+    /// A response object, following its `$ref` into `components/responses` when it has one.
+    func response(_ value: JSONValue?) -> JSONValue? {
+        guard let value, let ref = value["$ref"]?.stringValue else { return value }
+        return resolve(ref)
+    }
+
     func resolve(_ ref: String) -> JSONValue? {
         guard ref.hasPrefix("#/") else { return nil }
         var node: JSONValue? = document
