@@ -189,9 +189,8 @@ public struct Searcher: Sendable {
         }
 
         let resume = r.cursor.flatMap { $0.resumeKey(idsNotAfter: snapshot.count(notAfter: $0.id)) }
-        let superseded = segment.superseded
+        let filter = RecordFilter(columns: snapshot.columns, superseded: segment.superseded, request: r, callerLevel: callerLevel)
         let nameIndex = fieldPlans.firstIndex { $0.field == .name }
-        let columns = snapshot.columns
         var heap = TopK(limit: r.limit)
         var total = 0
         var offered = 0
@@ -200,15 +199,7 @@ public struct Searcher: Sendable {
         /// tier, and name order when it is the name, are `known`).
         @inline(__always)
         func consider(_ o: UInt32, skip: Int, known: MatchTier, knownInOrder: Bool?, knownCompletesOnly: Bool? = nil) {
-            let i = Int(o)
-            if let superseded, superseded.contains(o) { return }
-            guard Int(columns.accessLevel[i]) <= callerLevel else { return }
-            if let born = r.born {
-                let y = Int(columns.birthYear[i])
-                guard y != 0, born.contains(y) else { return }
-            }
-            if let g = r.gender, columns.gender[i] != g { return }
-            if let s = r.status, columns.status[i] != s { return }
+            guard filter.admits(o) else { return }
             var tier = known
             var fields = skip >= 0 ? 1 : 0
             for (j, plan) in fieldPlans.enumerated() where j != skip {
@@ -266,8 +257,7 @@ public struct Searcher: Sendable {
         func tabulated(_ candidates: TabulatedScan.Candidates) -> (total: Int, keys: [UInt64], offered: Int) {
             let tables = fieldPlans.indices.map { fieldPlans[$0].tierTable(values: candidateValues[$0]!, nameOrder: $0 == nameIndex) }
             let scan = TabulatedScan(
-                columns: columns, superseded: superseded, request: r, callerLevel: callerLevel, resume: resume,
-                recordValues: fieldPlans.map(\.index.recordValues), tables: tables)
+                filter: filter, limit: r.limit, resume: resume, recordValues: fieldPlans.map(\.index.recordValues), tables: tables)
             return scan.run(candidates)
         }
         if tabulable, let dense = PostingList.intersectBitmaps(lists), dense.count >= 4 * valueWork {

@@ -10,10 +10,8 @@ struct TabulatedScan {
     /// Set in a table entry when the typed last word of a name is only completed.
     static let completesOnly: UInt8 = 0x20
 
-    let columns: RecordColumns
-    let superseded: Bitmap?
-    let request: SearchRequest
-    let callerLevel: Int
+    let filter: RecordFilter
+    let limit: Int
     let resume: UInt64?
     /// Per field: each record's value id, and each value's table entry.
     let recordValues: [[UInt32]]
@@ -45,26 +43,15 @@ struct TabulatedScan {
     private func scan(
         _ candidates: Candidates, _ values: [UnsafeBufferPointer<UInt32>], _ tables: [UnsafeBufferPointer<UInt8>]
     ) -> (total: Int, keys: [UInt64], offered: Int) {
-        var heap = TopK(limit: request.limit)
+        var heap = TopK(limit: limit)
         var total = 0
         var offered = 0
         let fields = values.count
-        let level = UInt8(clamping: callerLevel)
-        let filtered = request.born != nil || request.gender != nil || request.status != nil
-        columns.accessLevel.withUnsafeBufferPointer { access in
+        filter.columns.accessLevel.withUnsafeBufferPointer { access in
             @inline(__always)
             func visit(_ o: UInt32) {
                 let i = Int(o)
-                if access[i] > level { return }
-                if let superseded, superseded.contains(o) { return }
-                if filtered {
-                    if let born = request.born {
-                        let y = Int(columns.birthYear[i])
-                        guard y != 0, born.contains(y) else { return }
-                    }
-                    if let g = request.gender, columns.gender[i] != g { return }
-                    if let s = request.status, columns.status[i] != s { return }
-                }
+                guard filter.admits(o, access: access) else { return }
                 var worst: UInt8 = 0
                 var flags: UInt8 = 0
                 var matched = true
