@@ -24,7 +24,7 @@ extension PersonRecord {
         }
         if let gender { writer.key("gender"); writer.string(gender.rawValue) }
         if let birthDate { writer.key("birth_date"); writer.string(birthDate.description) }
-        if let hometown { writer.key("hometown"); Self.write(hometown, to: &writer) }
+        if let hometown { writer.key("hometown"); hometown.writeJSON(to: &writer) }
         optional("ethnicity", ethnicity, to: &writer)
         optional("religion", religion, to: &writer)
         optional("agency", agency, to: &writer)
@@ -34,19 +34,13 @@ extension PersonRecord {
         if !workHistory.isEmpty {
             writer.key("work_history")
             writer.beginArray()
-            for entry in workHistory {
-                Self.writePeriod(entry.from, entry.to, ("agency", entry.agency), ("position", entry.position), to: &writer)
-            }
+            for entry in workHistory { entry.writeJSON(to: &writer) }
             writer.endArray()
         }
         if !training.isEmpty {
             writer.key("training")
             writer.beginArray()
-            for entry in training {
-                Self.writePeriod(
-                    entry.from, entry.to, ("institution", entry.institution), ("qualification", entry.qualification),
-                    to: &writer)
-            }
+            for entry in training { entry.writeJSON(to: &writer) }
             writer.endArray()
         }
         if let status { writer.key("status"); writer.string(status.rawValue) }
@@ -70,8 +64,12 @@ extension PersonRecord {
         writer.string(value)
     }
 
-    private static func write(_ hometown: Hometown, to writer: inout JSONWriter) {
-        switch hometown {
+}
+
+extension Hometown {
+    /// Writes the hometown as stored: a string, or `{"commune","district"?,"province"}`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        switch self {
         case .text(let text):
             writer.string(text)
         case .unit(let commune, let district, let province):
@@ -82,8 +80,25 @@ extension PersonRecord {
             writer.endObject()
         }
     }
+}
 
-    private static func writePeriod(
+extension WorkEntry {
+    /// Writes `{"from","to","agency","position"}` (`to` null while current).
+    public func writeJSON(to writer: inout JSONWriter) {
+        JSONWriter.period(from, to, ("agency", agency), ("position", position), to: &writer)
+    }
+}
+
+extension TrainingEntry {
+    /// Writes `{"from","to","institution","qualification"}`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        JSONWriter.period(from, to, ("institution", institution), ("qualification", qualification), to: &writer)
+    }
+}
+
+extension JSONWriter {
+    /// A `{"from","to",…}` period object with two more text members.
+    fileprivate static func period(
         _ from: YearMonth, _ to: YearMonth?, _ first: (String, String), _ second: (String, String),
         to writer: inout JSONWriter
     ) {

@@ -43,7 +43,7 @@ public enum Redaction {
                 writer.key("birth_date"); writer.string(BirthDate(year: birth.year).description)
             }
         }
-        if let hometown = record.hometown, shows(.hometown) { writer.key("hometown"); writeHometown(hometown, to: &writer) }
+        if let hometown = record.hometown, shows(.hometown) { writer.key("hometown"); hometown.writeJSON(to: &writer) }
         text(.ethnicity, record.ethnicity, level, &writer)
         text(.religion, record.religion, level, &writer)
         text(.agency, record.agency, level, &writer)
@@ -53,15 +53,13 @@ public enum Redaction {
         if !record.workHistory.isEmpty, shows(.workHistory) {
             writer.key("work_history")
             writer.beginArray()
-            for e in record.workHistory { period(e.from, e.to, ("agency", e.agency), ("position", e.position), &writer) }
+            for entry in record.workHistory { entry.writeJSON(to: &writer) }
             writer.endArray()
         }
         if !record.training.isEmpty, shows(.training) {
             writer.key("training")
             writer.beginArray()
-            for e in record.training {
-                period(e.from, e.to, ("institution", e.institution), ("qualification", e.qualification), &writer)
-            }
+            for entry in record.training { entry.writeJSON(to: &writer) }
             writer.endArray()
         }
         if let status = record.status, shows(.status) { writer.key("status"); writer.string(status.rawValue) }
@@ -86,30 +84,5 @@ public enum Redaction {
         guard let value, field.level <= level else { return }
         writer.key(field.name)
         writer.string(value)
-    }
-
-    static func writeHometown(_ hometown: Hometown, to writer: inout JSONWriter) {
-        switch hometown {
-        case .text(let text):
-            writer.string(text)
-        case .unit(let commune, let district, let province):
-            writer.beginObject()
-            writer.key("commune"); writer.string(commune)
-            if let district { writer.key("district"); writer.string(district) }
-            writer.key("province"); writer.string(province)
-            writer.endObject()
-        }
-    }
-
-    private static func period(
-        _ from: YearMonth, _ to: YearMonth?, _ a: (String, String), _ b: (String, String), _ writer: inout JSONWriter
-    ) {
-        writer.beginObject()
-        writer.key("from"); writer.string(from.description)
-        writer.key("to")
-        if let to { writer.string(to.description) } else { writer.null() }
-        writer.key(a.0); writer.string(a.1)
-        writer.key(b.0); writer.string(b.1)
-        writer.endObject()
     }
 }
