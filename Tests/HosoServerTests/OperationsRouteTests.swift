@@ -32,6 +32,8 @@ import Testing
         try await f.app().test(.router) { client in
             _ = try await client.execute(uri: "/v1/search?" + People.anQuery, method: .get, headers: f.auth("officer"))
             _ = try await client.execute(uri: "/v1/search?" + People.anQuery, method: .get)
+            _ = try await client.execute(uri: "/v1/search?" + People.anQuery + "&limit=5", method: .get, headers: f.auth("officer"))
+            _ = try await client.execute(uri: "/v1/search?" + People.anQuery + "&limit=5", method: .get, headers: f.auth("officer"))
             _ = try await client.execute(uri: "/v1/people/\(People.publicAn)", method: .get, headers: f.auth("officer"))
             let response = try await client.execute(uri: "/metrics", method: .get)
             #expect(response.status == .ok)
@@ -39,13 +41,16 @@ import Testing
             let text = response.text
             #expect(text.contains("# TYPE hoso_http_request_duration_seconds histogram"))
             for series in [
-                #"hoso_http_request_duration_seconds_count{route="/v1/search",method="GET",status="200"} 1"#,
+                #"hoso_http_request_duration_seconds_count{route="/v1/search",method="GET",status="200"} 3"#,
                 #"hoso_http_request_duration_seconds_count{route="/v1/search",method="GET",status="401"} 1"#,
                 #"hoso_http_request_duration_seconds_count{route="/v1/people/{id}",method="GET",status="200"} 1"#,
                 #"hoso_http_request_duration_seconds_bucket{route="/v1/search",method="GET",status="200",le="0.001"}"#,
                 "hoso_ready 1",
                 "hoso_records 11",
                 "hoso_flagged_keys 0",
+                // Three searches by the officer, the last a repeat of the second.
+                "hoso_result_cache_lookups_total 3",
+                "hoso_result_cache_hits_total 1",
             ] {
                 #expect(text.contains(series), "missing \(series) in\n\(text)")
             }

@@ -13,6 +13,9 @@ public struct ServiceMetrics: Sendable, Hashable {
     /// Audit entries and audit write transactions committed by this process.
     public var auditEntries: UInt64
     public var auditCommits: UInt64
+    /// Searches that asked the per-key result cache, and those it answered.
+    public var resultCacheLookups: UInt64
+    public var resultCacheHits: UInt64
 }
 
 extension HosoService {
@@ -20,9 +23,10 @@ extension HosoService {
     public var metrics: ServiceMetrics {
         let index = liveIndex
         let audit = auditLog.statistics
+        let cache = results.statistics
         return ServiceMetrics(
             ready: index != nil, records: index?.recordCount ?? 0, indexBytes: index?.byteSize ?? 0,
             flaggedKeys: usage.flaggedCount, rateLimited: usage.refusedCount, auditEntries: audit.entries,
-            auditCommits: audit.commits)
+            auditCommits: audit.commits, resultCacheLookups: cache.lookups, resultCacheHits: cache.hits)
     }
 }

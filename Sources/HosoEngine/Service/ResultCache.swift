@@ -1,4 +1,5 @@
 import HosoQuery
+import Synchronization
 
 /// Recent search results per API key: the page of ids, tiers and scores, the total and the next
 /// cursor that one key's exact query string gave at one index sequence.
@@ -19,13 +20,22 @@ final class ResultCache: Sendable {
     }
 
     private let cache: StripedCache<Key, SearchResult>
+    private let counts = Atomic<UInt64>(0)
+    private let found = Atomic<UInt64>(0)
+
+    /// Lookups so far, and how many found a result.
+    var statistics: (lookups: UInt64, hits: UInt64) { (counts.load(ordering: .relaxed), found.load(ordering: .relaxed)) }
 
     /// - Parameter slots: rounded up to a power of two; 0 disables the cache.
     init(slots: Int) { cache = StripedCache(slots: slots) }
 
     /// The result `keyID` got for `query` at index `sequence`, if still held.
     func result(keyID: String, query: String, sequence: UInt64) -> SearchResult? {
-        cache.value(for: Key(keyID: keyID, query: query, sequence: sequence))
+        guard cache.isEnabled else { return nil }
+        counts.add(1, ordering: .relaxed)
+        let result = cache.value(for: Key(keyID: keyID, query: query, sequence: sequence))
+        if result != nil { found.add(1, ordering: .relaxed) }
+        return result
     }
 
     /// Remembers `result` (replacing whatever shared its slot).

@@ -3,7 +3,8 @@ import HosoEngine
 extension ServerMetrics {
     /// Copies the service's figures into gauges and counters just before `/metrics` renders:
     /// `hoso_ready`, `hoso_records`, `hoso_index_bytes`, `hoso_flagged_keys`, and the running totals
-    /// `hoso_rate_limited_total`, `hoso_audit_entries_total`, `hoso_audit_commits_total`.
+    /// `hoso_rate_limited_total`, `hoso_audit_entries_total`, `hoso_audit_commits_total`,
+    /// `hoso_result_cache_lookups_total`, `hoso_result_cache_hits_total`.
     public func update(from figures: ServiceMetrics) {
         setGauge("hoso_ready", figures.ready ? 1 : 0)
         setGauge("hoso_records", Double(figures.records))
@@ -12,5 +13,7 @@ extension ServerMetrics {
         setCounter("hoso_rate_limited_total", UInt64(max(0, figures.rateLimited)))
         setCounter("hoso_audit_entries_total", figures.auditEntries)
         setCounter("hoso_audit_commits_total", figures.auditCommits)
+        setCounter("hoso_result_cache_lookups_total", figures.resultCacheLookups)
+        setCounter("hoso_result_cache_hits_total", figures.resultCacheHits)
     }
 }
