@@ -24,17 +24,7 @@ extension RecordCodec {
     /// - Returns: the id, or `nil` for a record without one or a tombstone.
     /// - Throws: `CodecError` for damaged bytes.
     public static func nationalID(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> String? {
-        var reader = ByteReader(bytes)
-        guard try !header(&reader).isTombstone else { return nil }
-        while !reader.isAtEnd {
-            let tag = try reader.byte()
-            if tag == endTag { return nil }
-            let length = try reader.count(limit: bytes.count)
-            let payload = try reader.take(length)
-            if tag == Tag.nationalID.rawValue { return try ByteReader.text(payload) }
-            if tag > Tag.nationalID.rawValue { return nil }
-        }
-        return nil
+        try text(of: .nationalID, in: bytes, orderedBefore: true)
     }
 
     /// The `source` of a stored record, read without opening sealed fields.
@@ -42,16 +32,7 @@ extension RecordCodec {
     /// - Returns: the source, or `nil` for a record without one or a tombstone.
     /// - Throws: `CodecError` for damaged bytes.
     public static func source(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> String? {
-        var reader = ByteReader(bytes)
-        guard try !header(&reader).isTombstone else { return nil }
-        while !reader.isAtEnd {
-            let tag = try reader.byte()
-            if tag == endTag { return nil }
-            let length = try reader.count(limit: bytes.count)
-            let payload = try reader.take(length)
-            if tag == Tag.source.rawValue { return try ByteReader.text(payload) }
-        }
-        return nil
+        try text(of: .source, in: bytes)
     }
 
     /// The key of a record in the `nationalIDs` lookup database, read without opening sealed
@@ -61,14 +42,23 @@ extension RecordCodec {
     /// - Throws: `CodecError` for damaged bytes.
     public static func nationalIDLookupKey(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> String? {
         guard bytes.first == sealedFormatVersion else { return try nationalID(bytes) }
+        return try text(of: .blindNationalID, in: bytes)
+    }
+
+    /// The text under `tag` in a stored record, found by skipping the fields before it without
+    /// opening sealed ones; `nil` for a tombstone or a record without it.
+    ///
+    /// - Parameter orderedBefore: stop at the first greater tag (fields are written in tag order).
+    private static func text(of tag: Tag, in bytes: UnsafeRawBufferPointer, orderedBefore: Bool = false) throws(CodecError) -> String? {
         var reader = ByteReader(bytes)
-        _ = try header(&reader)
+        guard try !header(&reader).isTombstone else { return nil }
         while !reader.isAtEnd {
-            let tag = try reader.byte()
-            if tag == endTag { return nil }
+            let found = try reader.byte()
+            if found == endTag { return nil }
             let length = try reader.count(limit: bytes.count)
             let payload = try reader.take(length)
-            if tag == Tag.blindNationalID.rawValue { return try ByteReader.text(payload) }
+            if found == tag.rawValue { return try ByteReader.text(payload) }
+            if orderedBefore, found > tag.rawValue { return nil }
         }
         return nil
     }
