@@ -2,6 +2,8 @@
 // route built with the same Hummingbird version, traits, build configuration and server settings
 // as `hoso serve` (HTTP/1.1, the shared multi-threaded event loop group). Benchmarks/http/run-load.sh
 // drives it with wrk in the same run as `/v1/search` and reports the ratio (DESIGN §7).
+// `/bytes/N` answers N bytes (at most 1 MiB) the same way: hello-world with a search-sized body,
+// to tell the cost of moving the bytes from the cost of producing them.
 //
 // Usage: HelloBench [--host 127.0.0.1] [--port 8081]
 import Hummingbird
@@ -32,6 +34,15 @@ struct HelloBench {
         }
         let router = Router()
         router.get("/hello") { _, _ in "Hello, world!" }
+        let filler = ByteBuffer(repeating: UInt8(ascii: "x"), count: 1 << 20)
+        router.get("/bytes/:n") { _, context -> Response in
+            guard let n = context.parameters.get("n", as: Int.self), (0...filler.readableBytes).contains(n) else {
+                return Response(status: .badRequest)
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: filler.getSlice(at: 0, length: n)!))
+        }
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port))
