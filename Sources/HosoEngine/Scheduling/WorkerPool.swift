@@ -14,7 +14,6 @@ import Synchronization
 public final class WorkerPool: Sendable {
     private final class State: Sendable {
         let jobs = Mutex<[@Sendable () -> Void]>([])
-        let head = Mutex(0)
         let ready = DispatchSemaphore(value: 0)
     }
 
@@ -25,7 +24,8 @@ public final class WorkerPool: Sendable {
 
     /// Starts `threads` threads named `name-N` that live as long as the process.
     ///
-    /// - Parameter niceness: the nice value the threads set for themselves (0 keeps the process's).
+    /// - Parameter niceness: the nice value the threads raise themselves to (never lower than the
+    ///   process's own; `ThreadPriority.setNiceness`).
     public init(name: String, threads: Int, niceness: Int32) {
         for n in 0..<max(1, threads) {
             let thread = Thread { [state] in
@@ -52,22 +52,5 @@ public final class WorkerPool: Sendable {
             state.ready.signal()
         }
         return try outcome.get()
-    }
-}
-
-/// Threads for long background work (merging index segments, rebuilding the base index) at the
-/// lowest practical priority, so it never slows requests or the write path.
-enum BackgroundWork {
-    /// The nice value of background threads.
-    static let niceness: Int32 = 15
-
-    /// Runs `body` on a new thread at `niceness`.
-    static func start(_ name: String, _ body: @escaping @Sendable () -> Void) {
-        let thread = Thread {
-            ThreadPriority.setNiceness(niceness)
-            body()
-        }
-        thread.name = name
-        thread.start()
     }
 }
