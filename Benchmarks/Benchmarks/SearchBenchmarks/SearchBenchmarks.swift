@@ -23,8 +23,8 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(3),
         maxIterations: 10_000
     )
-    // The delta segments of a LiveIndex are rebuilt from remembered analyses as syncs land: the
-    // recent segment (up to 1,024 records) on every batch, the merged one when recent folds into it.
+    // The delta segments of a LiveIndex are built from analyses as syncs land: one per batch (100
+    // to 10,000 records), and a merged one when a run of them is merged in the background.
     for size in [1_000, 10_000, 50_000] {
         Benchmark("delta build \(size)", configuration: .init(metrics: [.wallClock], maxIterations: 50)) {
             (benchmark: Benchmark, world: SearchWorld) in
