@@ -13,19 +13,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-. ./install-needs.sh
+. ./common.sh
 
-mkdir -p results
-load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
-swift package --disable-sandbox benchmark --target AnalyzerBenchmarks \
-    --format markdown --no-progress --scale "$@" >results/analyzer.md
+run_benchmark AnalyzerBenchmarks analyzer "$@"
 
 # Each benchmark section is "### <operation> <kind>" followed by a table whose columns are p0 … p100.
 # One iteration analyses 1,000 tokens, so the throughput row (iterations per second, shown in
 # thousands because of `scalingFactor: .kilo`) reads as thousands of tokens per second; with
 # --scale the malloc row counts allocations per 1,000-token iteration.
-awk -F'|' '
-    function trim(s) { gsub(/^ +| +$/, "", s); return s }
+awk -F'|' "$bench_awk"'
     /^### / { split(substr($0, 5), part, " "); op = part[1]; kind = part[2]; kinds[kind] = 1; next }
     op != "" && $2 ~ /Throughput/ { p50[op, kind] = trim($5) / 1000; best[op, kind] = trim($3) / 1000 }
     op != "" && $2 ~ /Malloc \(total\)/ { allocs[op, kind] = trim($5) / 1000 }
@@ -57,6 +53,5 @@ awk -F'|' '
         printf "Hometown tokens are place units (\"Hiệp Hòa\", \"Bắc Ninh\"): 1-4 words each.\n"
     }
 ' results/analyzer.md
-echo "Load average before/after the run: ${load_before}/$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")" \
-    "on $(nproc) cores; above about 1, other work shares the core and the medians drop (the best values less)."
+report_load " (the best values less)"
 echo "Full tables: Benchmarks/results/analyzer.md"

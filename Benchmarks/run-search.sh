@@ -11,28 +11,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-. ./install-needs.sh
+. ./common.sh
 
-mkdir -p results
-load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
-swift package --disable-sandbox benchmark --target SearchBenchmarks \
-    --format markdown --no-progress --scale "$@" >results/search.md
+run_benchmark SearchBenchmarks search "$@"
 
 # Each section is "### <kind> <plan>" and a table whose columns are p0 … p100; one iteration is
 # 100 searches, so searches/s = 100 / (median wall-clock time of an iteration).
-awk -F'|' '
-    function trim(s) { gsub(/^ +| +$/, "", s); return s }
-    function seconds(unit) {
-        if (unit ~ /ns/) return 1e-9
-        if (unit ~ /μs|us/) return 1e-6
-        if (unit ~ /ms/) return 1e-3
-        return 1
-    }
+awk -F'|' "$bench_awk"'
     /^### / { split(substr($0, 5), parts, " "); kind = parts[1]; plan = parts[2]; if (!(kind in seen)) { seen[kind] = 1; order[++n] = kind }; next }
-    kind != "" && $2 ~ /Time \(wall clock\)/ {
-        match($2, /\([^()]*\) *$/); unit = substr($2, RSTART + 1, RLENGTH - 2)
-        rate[kind, plan] = 100 / (trim($5) * seconds(unit))
-    }
+    kind != "" && $2 ~ /Time \(wall clock\)/ { rate[kind, plan] = 100 / (trim($5) * seconds($2)) }
     END {
         printf "Searches per second on one core, median of the iterations (100 searches each)\n"
         printf "%-18s %12s %12s %8s\n", "kind", "hoso", "baseline", "ratio"
@@ -42,6 +29,5 @@ awk -F'|' '
         }
     }
 ' results/search.md
-echo "Load average before/after the run: ${load_before}/$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")" \
-    "on $(nproc) cores; above about 1, other work shares the core and the medians drop."
+report_load
 echo "Full tables: Benchmarks/results/search.md"

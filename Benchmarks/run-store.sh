@@ -16,28 +16,18 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-. ./install-needs.sh
+. ./common.sh
 
-mkdir -p results
-load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
-swift package --disable-sandbox benchmark --target StoreBenchmarks \
-    --format markdown --no-progress --scale "$@" >results/store.md
+run_benchmark StoreBenchmarks store "$@"
 
 # Each benchmark section is "### <name>" followed by a table whose columns are p0 … p100. Records
 # per second come from the wall-clock row (time per iteration, unit in the row's label): one
 # iteration handles 1,000 records, or the whole 100,000-record store for `scan`. The malloc row
 # counts allocations per iteration.
-awk -F'|' '
-    function trim(s) { gsub(/^ +| +$/, "", s); return s }
-    function seconds(unit) {
-        if (unit ~ /ns/) return 1e-9
-        if (unit ~ /μs|us/) return 1e-6
-        if (unit ~ /ms/) return 1e-3
-        return 1
-    }
+awk -F'|' "$bench_awk"'
     /^### / { name = substr($0, 5); per[name] = (name == "scan") ? 100000 : 1000; order[++n] = name; next }
     name != "" && $2 ~ /Time \(wall clock\)/ {
-        match($2, /\([^()]*\) *$/); unit = substr($2, RSTART + 1, RLENGTH - 2); s = seconds(unit)
+        s = seconds($2)
         p50[name] = per[name] / (trim($5) * s); best[name] = per[name] / (trim($3) * s)
     }
     name != "" && $2 ~ /Malloc \(total\)/ { allocs[name] = trim($5) / per[name] }
@@ -52,7 +42,6 @@ awk -F'|' '
         printf "point-read and scan run on a 100,000-record store; encode/decode on 10,000 records.\n"
     }
 ' results/store.md
-echo "Load average before/after the run: ${load_before}/$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")" \
-    "on $(nproc) cores; above about 1, other work shares the core and the medians drop."
+report_load
 echo "Ingest at 250 k and 2.5 M records: see the records/s line of \`hoso ingest\`'s summary."
 echo "Full tables: Benchmarks/results/store.md"

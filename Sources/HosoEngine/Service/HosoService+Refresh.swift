@@ -44,9 +44,9 @@ extension HosoService {
         }
     }
 
-    /// Merges the run of delta segments that is due on a background thread (`BackgroundWork`), then adopts the
-    /// merge into the newest index on `indexQueue` (segments applied meanwhile stay as they are),
-    /// and goes on while another merge is due. Keeps merging, whose cost grows with the changes
+    /// Merges the run of delta segments that is due on a background thread (`BackgroundWork`),
+    /// then adopts the merge into the newest index on `indexQueue` (segments applied meanwhile stay
+    /// as they are), and goes on while another merge is due. Keeps merging, whose cost grows with the changes
     /// since the base, off the sync path. At most one merge or compaction runs at a time.
     func mergeInBackground() {
         guard let live = liveIndex, startBackgroundWork() else { return }
@@ -75,9 +75,9 @@ extension HosoService {
         }
     }
 
-    /// Rebuilds the base index from the store (and saves it) on a background thread (`BackgroundWork`), then
-    /// replays the changes made meanwhile on `indexQueue` and publishes the result. At most one
-    /// runs at a time.
+    /// Rebuilds the base index from the store (and saves it) on a background thread
+    /// (`BackgroundWork`), then replays the changes made meanwhile on `indexQueue` and publishes the
+    /// result. At most one runs at a time.
     func compactInBackground(log: @escaping @Sendable (String) -> Void = { _ in }) {
         guard startBackgroundWork() else { return }
         BackgroundWork.start("hoso-compact") { [self] in
