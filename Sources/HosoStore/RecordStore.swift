@@ -118,6 +118,12 @@ public final class RecordStore: Sendable {
         try environment.read { txn in try Self.meta(MetaKey.lastSequence, in: txn, databases.meta) ?? 0 }
     }
 
+    /// The sequence number of the last change as `txn` sees the store (0 before any). Every
+    /// change to a record moves it, in the transaction that makes the change.
+    public func lastSequence(in txn: borrowing ReadTransaction) throws -> UInt64 {
+        try Self.meta(MetaKey.lastSequence, in: txn, databases.meta) ?? 0
+    }
+
     /// Changes with a sequence number above `sequence`, oldest first.
     ///
     /// - Parameters:

@@ -22,12 +22,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Longest query string accepted, in bytes (longer: 413).") var maxQueryBytes = 4_096
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
     @Option(help: "Slots of the per-key search result cache (0 turns it off).") var resultCache = HosoService.Options().resultCacheSlots
+    @Option(help: "Slots of the per-key rendered page cache, about 20 KB each when full (0 turns it off).")
+    var pageCache = HosoService.Options().pageCacheSlots
+    @Option(help: "Least milliseconds between two audit group commits (more: fewer, larger commits).")
+    var auditCommitInterval = 1.0
     @OptionGroup var dataKey: DataKeyOption
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
         guard maxQueryBytes > 0 else { throw ValidationError("--max-query-bytes must be positive") }
         guard (0...1 << 24).contains(resultCache) else { throw ValidationError("--result-cache must be from 0 to 16777216") }
+        guard (0...1 << 20).contains(pageCache) else { throw ValidationError("--page-cache must be from 0 to 1048576") }
+        guard auditCommitInterval.isFinite, (0...100).contains(auditCommitInterval) else {
+            throw ValidationError("--audit-commit-interval must be from 0 to 100 (milliseconds)")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
@@ -38,6 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration(host: host, port: port)
         configuration.maxQueryBytes = maxQueryBytes
         configuration.resultCacheSlots = resultCache
+        configuration.pageCacheSlots = pageCache
+        configuration.auditCommitInterval = .microseconds(Int64((auditCommitInterval * 1000).rounded()))
         configuration.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let level = configuration.logLevel
         LoggingSystem.bootstrap { label in

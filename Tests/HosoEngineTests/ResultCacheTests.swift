@@ -1,6 +1,7 @@
 import Foundation
 import HosoEngine
 import HosoModel
+import HosoStore
 import Testing
 
 /// The per-key result cache (`ResultCache`) never changes what a search answers: a repeated
@@ -59,5 +60,32 @@ import Testing
         let want = try await uncached.search(queryString: Self.anQuery, caller: publicKey)
         #expect(try Self.stable(publicPage)["total"] as? Int == Self.stable(want)["total"] as? Int)
         #expect(try Body.hitIDs(publicPage) == Body.hitIDs(want))
+    }
+
+    /// A rendered page is reused only while the store has not changed: a record deleted in the
+    /// store behind the index's back (as another process could) leaves the next page at once,
+    /// although the index, and so the cached result, still hold it.
+    @Test func aPageIsNotServedOnceTheStoreHasChanged() async throws {
+        let f = try await ServiceFixture.make(records: People.all)
+        defer { f.remove() }
+        let officer = try f.caller("officer")
+        let first = try await f.service.search(queryString: Self.anQuery, caller: officer)
+        let second = try await f.service.search(queryString: Self.anQuery, caller: officer)
+        #expect(try Self.stable(first) == Self.stable(second))
+        #expect(f.service.metrics.pageCacheHits == 1)
+        #expect(try Body.hitIDs(second).contains("HS0000000001"))
+
+        _ = try Self.deleteInStore(f.service, id: "HS0000000001")
+        let third = try await f.service.search(queryString: Self.anQuery, caller: officer)
+        #expect(try !Body.hitIDs(third).contains("HS0000000001"), "a cached page outlived a change in the store")
+        #expect(f.service.metrics.pageCacheHits == 1)
+        #expect(f.service.metrics.resultCacheHits == 2, "the result still came from the result cache")
+        let fourth = try await f.service.search(queryString: Self.anQuery, caller: officer)
+        #expect(try Self.stable(third) == Self.stable(fourth))
+        #expect(f.service.metrics.pageCacheHits == 2)
+    }
+
+    static func deleteInStore(_ service: HosoService, id: String) throws -> DeleteOutcome {
+        try service.store.write { writer in try writer.delete(id: id, version: 1_000) }
     }
 }

@@ -1,15 +1,17 @@
 import Dispatch
+import Foundation
 import HosoStore
 import Synchronization
 
 /// The append-only, hash-chained audit log in the LMDB `audit` database, with group commit.
 ///
 /// `append` enqueues an event and suspends until the transaction holding it has committed, so
-/// no response leaves before its entry is durable. One writer — a serial dispatch queue, off the
-/// cooperative pool and the event loops — takes everything queued, writes it in one transaction,
-/// resumes all waiters, and goes again while more arrived meanwhile, at most once per
-/// `minimumCommitInterval`: under load, many requests share one commit. Each transaction reads the chain's tail itself, so several processes (a server and
-/// `hoso keys`) may append to the same file.
+/// no response leaves before its entry is durable. One writer — its own thread, `hoso-audit`,
+/// off the cooperative pool and the event loops — takes everything queued, writes it in one
+/// transaction, resumes all waiters, and goes again while more arrived meanwhile, at most once per
+/// `minimumCommitInterval`: under load, many requests share one commit. Each transaction reads
+/// the chain's tail itself, so several processes (a server and `hoso keys`) may append to the
+/// same file.
 public final class AuditLog: Sendable {
     typealias Waiter = CheckedContinuation<Result<UInt64, ServiceError>, Never>
 
@@ -35,7 +37,8 @@ public final class AuditLog: Sendable {
     let blooms: Database
     private let queue = Mutex(Queue())
     private let stats = Mutex(Statistics(entries: 0, commits: 0, largestCommit: 0))
-    private let writer = DispatchQueue(label: "hoso.audit.writer", qos: .userInitiated)
+    /// Signalled when the queue turns from idle to draining.
+    private let wake = DispatchSemaphore(value: 0)
     private let lastCommit = Mutex(ContinuousClock.now - .seconds(1))
     private let minimumCommitInterval: Duration
 
@@ -52,6 +55,25 @@ public final class AuditLog: Sendable {
         audit = store.databases.audit
         meta = store.databases.meta
         blooms = try store.environment.openDatabase(Self.bloomDatabase)
+        Self.startWriter(for: self)
+    }
+
+    /// Starts the writer thread. It holds the log weakly between drains and ends a few seconds
+    /// after the log is gone (tests open many).
+    private static func startWriter(for log: AuditLog) {
+        let wake = log.wake
+        let thread = Thread { [weak log] in
+            ThreadName.set("hoso-audit")
+            while true {
+                guard wake.wait(timeout: .now() + .seconds(5)) == .success else {
+                    if log == nil { return }
+                    continue
+                }
+                guard let log else { return }
+                log.drain()
+            }
+        }
+        thread.start()
     }
 
     /// Appends an event and returns once it is committed.
@@ -68,7 +90,7 @@ public final class AuditLog: Sendable {
                 q.draining = true
                 return true
             }
-            if start { writer.async { self.drain() } }
+            if start { wake.signal() }
         }
         return try result.get()
     }
@@ -87,39 +109,37 @@ public final class AuditLog: Sendable {
     /// The writer's counters so far.
     public var statistics: Statistics { stats.withLock { $0 } }
 
-    /// Commits what is queued, then schedules itself again while anything remains.
+    /// Commits what is queued until nothing is, on the writer thread.
     ///
     /// Commits start at most every `minimumCommitInterval`: a request arriving at an idle writer is
     /// committed at once, while under load the queue fills during the interval and one commit
     /// (whose fsyncs dominate the cost) serves many requests.
     private func drain() {
-        let now = ContinuousClock.now
-        let wait = minimumCommitInterval - (now - lastCommit.withLock { $0 })
-        if wait > .zero {
-            let (seconds, attoseconds) = wait.components
-            let nanoseconds = Int(clamping: seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-            writer.asyncAfter(deadline: .now() + .nanoseconds(max(1, nanoseconds))) { self.drain() }
-            return
-        }
-        let (events, waiters) = queue.withLock { q -> ([AuditEvent], [Waiter]) in
-            if q.events.isEmpty {
-                q.draining = false
-                return ([], [])
+        while true {
+            let wait = minimumCommitInterval - (ContinuousClock.now - lastCommit.withLock { $0 })
+            if wait > .zero {
+                let (seconds, attoseconds) = wait.components
+                Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
             }
-            let taken = (q.events, q.waiters)
-            q.events = []
-            q.waiters = []
-            return taken
+            let (events, waiters) = queue.withLock { q -> ([AuditEvent], [Waiter]) in
+                if q.events.isEmpty {
+                    q.draining = false
+                    return ([], [])
+                }
+                let taken = (q.events, q.waiters)
+                q.events = []
+                q.waiters = []
+                return taken
+            }
+            if events.isEmpty { return }
+            lastCommit.withLock { $0 = ContinuousClock.now }
+            do {
+                let first = try commit(events)
+                for (i, waiter) in waiters.enumerated() { waiter.resume(returning: .success(first + UInt64(i))) }
+            } catch {
+                for waiter in waiters { waiter.resume(returning: .failure(error)) }
+            }
         }
-        if events.isEmpty { return }
-        lastCommit.withLock { $0 = now }
-        do {
-            let first = try commit(events)
-            for (i, waiter) in waiters.enumerated() { waiter.resume(returning: .success(first + UInt64(i))) }
-        } catch {
-            for waiter in waiters { waiter.resume(returning: .failure(error)) }
-        }
-        writer.async { self.drain() }
     }
 
     /// Writes `events` after the current tail in one transaction.

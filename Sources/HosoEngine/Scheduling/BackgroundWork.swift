@@ -10,6 +10,7 @@ enum BackgroundWork {
     /// Runs `body` on a new thread at `niceness`.
     static func start(_ name: String, _ body: @escaping @Sendable () -> Void) {
         let thread = Thread {
+            ThreadName.set(name)
             ThreadPriority.setNiceness(niceness)
             body()
         }

@@ -29,6 +29,7 @@ public final class WorkerPool: Sendable {
     public init(name: String, threads: Int, niceness: Int32) {
         for n in 0..<max(1, threads) {
             let thread = Thread { [state] in
+                ThreadName.set("\(name)-\(n)")
                 ThreadPriority.setNiceness(niceness)
                 while true {
                     state.ready.wait()

@@ -16,6 +16,9 @@ public struct ServiceMetrics: Sendable, Hashable {
     /// Searches that asked the per-key result cache, and those it answered.
     public var resultCacheLookups: UInt64
     public var resultCacheHits: UInt64
+    /// Searches that asked the per-key page cache, and those it answered.
+    public var pageCacheLookups: UInt64
+    public var pageCacheHits: UInt64
 }
 
 extension HosoService {
@@ -24,9 +27,11 @@ extension HosoService {
         let index = liveIndex
         let audit = auditLog.statistics
         let cache = results.statistics
+        let page = pages.statistics
         return ServiceMetrics(
             ready: index != nil, records: index?.recordCount ?? 0, indexBytes: index?.byteSize ?? 0,
             flaggedKeys: usage.flaggedCount, rateLimited: usage.refusedCount, auditEntries: audit.entries,
-            auditCommits: audit.commits, resultCacheLookups: cache.lookups, resultCacheHits: cache.hits)
+            auditCommits: audit.commits, resultCacheLookups: cache.lookups, resultCacheHits: cache.hits,
+            pageCacheLookups: page.lookups, pageCacheHits: page.hits)
     }
 }

@@ -72,26 +72,35 @@ extension HosoService {
     /// The redacted JSON of each of `ids` for a caller of `level` (in one read transaction),
     /// `nil` where absent, deleted or above `level`; from `people` when the version is cached.
     func visiblePeople(_ ids: [String], level: AccessLevel) throws(ServiceError) -> [[UInt8]?] {
-        let records = store.databases.records
-        let people = self.people
         do {
-            return try store.environment.read { txn in
-                try ids.map { id -> [UInt8]? in
-                    guard RecordID.isValid(id.utf8) else { return nil }
-                    let found = try txn.withValue(forKey: id, in: records) { bytes -> [UInt8]? in
-                        let header = try RecordCodec.header(bytes)
-                        guard !header.isTombstone, header.accessLevel <= level else { return nil }
-                        if let json = people.json(id: id, version: header.version, level: level) { return json }
-                        let json = Redaction.json(try store.decode(bytes), level: level)
-                        people.store(json, id: id, version: header.version, level: level)
-                        return json
-                    }
-                    return found ?? nil
-                }
-            }
+            return try store.environment.read { txn in try visiblePeople(ids, level: level, in: txn) }
         } catch {
             throw .failure(message: "the record store could not be read: \(error)")
         }
+    }
+
+    /// `visiblePeople(_:level:)` as `txn` sees the store.
+    func visiblePeople(_ ids: [String], level: AccessLevel, in txn: borrowing ReadTransaction) throws -> [[UInt8]?] {
+        let records = store.databases.records
+        let people = self.people
+        var found: [[UInt8]?] = []
+        found.reserveCapacity(ids.count)
+        for id in ids {
+            guard RecordID.isValid(id.utf8) else {
+                found.append(nil)
+                continue
+            }
+            let json = try txn.withValue(forKey: id, in: records) { bytes -> [UInt8]? in
+                let header = try RecordCodec.header(bytes)
+                guard !header.isTombstone, header.accessLevel <= level else { return nil }
+                if let json = people.json(id: id, version: header.version, level: level) { return json }
+                let json = Redaction.json(try store.decode(bytes), level: level)
+                people.store(json, id: id, version: header.version, level: level)
+                return json
+            }
+            found.append(json ?? nil)
+        }
+        return found
     }
 
     /// The record `id` if it exists and a caller of `level` may see it.

@@ -22,21 +22,26 @@ extension HosoService {
         guard queryString.utf8.count <= options.maxQueryBytes else { throw .tooLarge }
         let searcher = try searcher()
         let sequence = searcher.index.sequence
-        let rendered: ([UInt8], [String])
+        let page: PageCache.Page
         if let cached = results.result(keyID: caller.keyID, query: queryString, sequence: sequence) {
             // The same key sent the same query string at this sequence: it parsed and was
             // allowed, and only the people remain to be read, so it skips the query pool.
-            rendered = try render(cached, caller: caller, started: started)
+            page = try self.page(of: cached, caller: caller, query: queryString, sequence: sequence)
         } else {
             // The engine's work runs on the query pool, below the write path's priority (WorkerPool).
-            rendered = try await WorkerPool.queries.run { () throws(ServiceError) in
+            page = try await WorkerPool.queries.run { () throws(ServiceError) in
                 let result = try self.run(queryString, caller: caller, on: searcher)
                 self.results.store(result, keyID: caller.keyID, query: queryString, sequence: sequence)
-                return try self.render(result, caller: caller, started: started)
+                return try self.page(of: result, caller: caller, query: queryString, sequence: sequence)
             }
         }
-        try await record(.search, caller: caller, parameters: auditParameters(queryString), subject: nil, shown: rendered.1)
-        return rendered.0
+        try await record(.search, caller: caller, parameters: auditParameters(queryString), subject: nil, shown: page.shown)
+        var body = page.body
+        body.reserveCapacity(body.count + 24)
+        body.append(contentsOf: #","took_ms":"#.utf8)
+        body.append(contentsOf: Self.decimal(Self.milliseconds(ContinuousClock.now - started), places: 3).utf8)
+        body.append(UInt8(ascii: "}"))
+        return body
     }
 
     /// Parses, checks and runs one search.
@@ -53,12 +58,34 @@ extension HosoService {
         }
     }
 
-    /// The search's JSON body (the people read now, redacted for the caller) and the ids it shows.
-    private func render(
-        _ result: SearchResult, caller: Caller, started: ContinuousClock.Instant
-    ) throws(ServiceError) -> ([UInt8], [String]) {
-        let people = try visiblePeople(result.hits.map(\.id), level: caller.level)
+    /// The page of `result` for the caller: from `pages` if the store has not changed since it was
+    /// rendered for this key, query and index sequence, otherwise the people read now (in the
+    /// same read transaction as the store's sequence) and redacted for the caller.
+    private func page(
+        of result: SearchResult, caller: Caller, query: String, sequence: UInt64
+    ) throws(ServiceError) -> PageCache.Page {
+        let pages = self.pages
+        do {
+            return try store.environment.read { txn in
+                let storeSequence = try store.lastSequence(in: txn)
+                if let page = pages.page(keyID: caller.keyID, query: query, sequence: sequence, storeSequence: storeSequence) {
+                    return page
+                }
+                let people = try visiblePeople(result.hits.map(\.id), level: caller.level, in: txn)
+                let page = render(result, people: people, caller: caller, storeSequence: storeSequence)
+                pages.store(page, keyID: caller.keyID, query: query, sequence: sequence)
+                return page
+            }
+        } catch {
+            throw .failure(message: "the record store could not be read: \(error)")
+        }
+    }
 
+    /// The search's JSON body up to `took_ms` and the ids it shows, `people` being the redacted
+    /// JSON of each hit (`nil` for one the caller may not see now).
+    private func render(
+        _ result: SearchResult, people: [[UInt8]?], caller: Caller, storeSequence: UInt64
+    ) -> PageCache.Page {
         var w = JSONWriter(capacity: 512 + result.hits.count * 768)
         var shown: [String] = []
         shown.reserveCapacity(result.hits.count)
@@ -82,10 +109,8 @@ extension HosoService {
         w.endArray()
         w.key("next_cursor")
         if let next = result.nextCursor { w.string(cursors.seal(next, keyID: caller.keyID)) } else { w.null() }
-        let elapsed = ContinuousClock.now - started
-        w.key("took_ms"); w.raw(Self.decimal(Self.milliseconds(elapsed), places: 3))
-        w.endObject()
-        return (w.bytes, shown)
+        // `took_ms` and the closing brace are added per request.
+        return PageCache.Page(body: w.bytes, shown: shown, storeSequence: storeSequence)
     }
 
     /// Parses a query string, opening a sealed `cursor` for this caller.

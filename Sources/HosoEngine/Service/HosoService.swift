@@ -26,6 +26,9 @@ public final class HosoService: Sendable {
         /// holds one page of ids, tiers and scores, about 1–2 KB, and only filled slots cost more
         /// than a few bytes.
         public var resultCacheSlots = 32_768
+        /// Slots of the per-key rendered page cache (0 disables it; see `PageCache`); each holds
+        /// one page of JSON, about 20 KB for 20 hits, at most `PageCache.maxPageBytes`.
+        public var pageCacheSlots = 8_192
         /// Changed records kept beside the base index before it is rebuilt in the background.
         public var compactAfterChanges = 50_000
         /// The least time between two audit group commits (see `AuditLog`).
@@ -48,6 +51,7 @@ public final class HosoService: Sendable {
     let usage: UsageTracker
     let cursors: CursorSeal
     let people: PersonCache
+    let pages: PageCache
     let results: ResultCache
     let qualityReports = QualityCache()
     private let current = Mutex<Searcher?>(nil)
@@ -74,6 +78,7 @@ public final class HosoService: Sendable {
         cursors = try CursorSeal(store: store)
         people = PersonCache(slots: options.personCacheSlots)
         results = ResultCache(slots: options.resultCacheSlots)
+        pages = PageCache(slots: options.pageCacheSlots)
     }
 
     /// Whether the whole index is loaded (`/readyz`). Never partial.

@@ -8,10 +8,11 @@ import Synchronization
 /// the data a search sees changes only when the index sequence does (a sync returns after it has
 /// moved), so an entry is used only for the same key, the same query string and the same
 /// sequence — never across keys, so neither hits nor their timing tell one caller what another
-/// looked up. A hit skips the engine only: the people shown are still read from the store and
-/// redacted for the caller, so a record deleted or raised above the caller's level since is left
-/// out, and the lookup is audited like any other. Retyping, paging back and load tests that
-/// cycle through a query mix hit it.
+/// looked up. A hit skips the engine only: the people shown are read from the store and redacted
+/// for the caller again — or, while the store has not changed at all, taken from the page
+/// rendered last time (`PageCache`) — so a record deleted or raised above the caller's level
+/// since is left out, and the lookup is audited like any other. Retyping, paging back and load
+/// tests that cycle through a query mix hit it.
 final class ResultCache: Sendable {
     struct Key: Hashable, Sendable {
         var keyID: String

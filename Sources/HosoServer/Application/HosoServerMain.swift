@@ -21,6 +21,8 @@ public enum HosoServerMain {
         logger.logLevel = configuration.logLevel
         var options = HosoService.Options()
         options.resultCacheSlots = configuration.resultCacheSlots
+        options.pageCacheSlots = configuration.pageCacheSlots
+        options.auditCommitInterval = configuration.auditCommitInterval
         let service = try HosoService(directory: directory, options: options, dataKey: dataKey)
         let app = buildApplication(service: service, configuration: configuration, logger: logger)
         logger.info(

@@ -16,6 +16,10 @@ public struct ServerConfiguration: Sendable {
     public var loadIndexInBackground = true
     /// Slots of the per-key search result cache (`HosoService.Options.resultCacheSlots`; 0: off).
     public var resultCacheSlots = HosoService.Options().resultCacheSlots
+    /// Slots of the per-key rendered page cache (`HosoService.Options.pageCacheSlots`; 0: off).
+    public var pageCacheSlots = HosoService.Options().pageCacheSlots
+    /// The least time between two audit group commits (`HosoService.Options.auditCommitInterval`).
+    public var auditCommitInterval = HosoService.Options().auditCommitInterval
     /// The lowest level logged.
     public var logLevel: Logger.Level = .info
 

@@ -4,7 +4,8 @@ extension ServerMetrics {
     /// Copies the service's figures into gauges and counters just before `/metrics` renders:
     /// `hoso_ready`, `hoso_records`, `hoso_index_bytes`, `hoso_flagged_keys`, and the running totals
     /// `hoso_rate_limited_total`, `hoso_audit_entries_total`, `hoso_audit_commits_total`,
-    /// `hoso_result_cache_lookups_total`, `hoso_result_cache_hits_total`.
+    /// `hoso_result_cache_lookups_total`, `hoso_result_cache_hits_total`,
+    /// `hoso_page_cache_lookups_total`, `hoso_page_cache_hits_total`.
     public func update(from figures: ServiceMetrics) {
         setGauge("hoso_ready", figures.ready ? 1 : 0)
         setGauge("hoso_records", Double(figures.records))
@@ -15,5 +16,7 @@ extension ServerMetrics {
         setCounter("hoso_audit_commits_total", figures.auditCommits)
         setCounter("hoso_result_cache_lookups_total", figures.resultCacheLookups)
         setCounter("hoso_result_cache_hits_total", figures.resultCacheHits)
+        setCounter("hoso_page_cache_lookups_total", figures.pageCacheLookups)
+        setCounter("hoso_page_cache_hits_total", figures.pageCacheHits)
     }
 }
