@@ -142,7 +142,7 @@ stop_search
 start_search
 search_rss_before=$(rss_kib "$server_pid")
 memory_duration=${memory_duration:-$duration}
-echo "run-load: /v1/search as served (result cache on), $memory_duration (after a 5 s warm-up)"
+echo "run-load: /v1/search as served (per-key caches on), $memory_duration (after a 5 s warm-up)"
 wrk "${wrk_args[@]}" -d5s -s "$here/search.lua" "http://127.0.0.1:$port" -- "$queries" "$key" >/dev/null
 sampling_since=$(date +%s)
 : >"$work/rss.txt"

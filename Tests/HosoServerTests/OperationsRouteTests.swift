@@ -51,6 +51,9 @@ import Testing
                 // Three searches by the officer, the last a repeat of the second.
                 "hoso_result_cache_lookups_total 3",
                 "hoso_result_cache_hits_total 1",
+                // Each search asked the page cache; the repeat found its page (nothing changed).
+                "hoso_page_cache_lookups_total 3",
+                "hoso_page_cache_hits_total 1",
             ] {
                 #expect(text.contains(series), "missing \(series) in\n\(text)")
             }
