@@ -35,11 +35,13 @@ extension HosoService {
                 return try self.page(of: result, caller: caller, query: queryString, sequence: sequence)
             }
         }
+        // `took_ms` is the search itself (parsing, engine, reading, redaction), not the audit commit.
+        let took = Self.decimal(Self.milliseconds(ContinuousClock.now - started), places: 3)
         try await record(.search, caller: caller, parameters: auditParameters(queryString), subject: nil, shown: page.shown)
         var body = page.body
         body.reserveCapacity(body.count + 24)
         body.append(contentsOf: #","took_ms":"#.utf8)
-        body.append(contentsOf: Self.decimal(Self.milliseconds(ContinuousClock.now - started), places: 3).utf8)
+        body.append(contentsOf: took.utf8)
         body.append(UInt8(ascii: "}"))
         return body
     }
