@@ -53,15 +53,16 @@ perf record -q -e cpu-clock -F 1999 -g -p "$server_pid" -o "$work/perf.data" -- 
 perf_pid=$!
 result=$(wrk -t2 -c64 -d"${duration}s" -s "$here/search.lua" "http://127.0.0.1:$port" -- "$queries" "$key" | grep '^RESULT')
 wait "$perf_pid" || true
-# Inclusive share of samples under each frame. The writer: its drain (which holds the commit and
-# the fsync). The request side: the pieces of `AuditLog.append` (an async function, sampled as
-# separate partial functions, summed — an over-count if any nest) and the usage tracker.
+# The writer: every sample of its thread. The request side: inclusive samples under the pieces of
+# `AuditLog.append` (an async function, sampled as separate partial functions, summed — an
+# over-count if any nest) and the usage tracker.
 perf report -i "$work/perf.data" --children --sort symbol -g none --stdio 2>/dev/null >"$work/report.txt"
 perf report -i "$work/perf.data" --no-children --sort comm -g none --stdio 2>/dev/null >"$work/threads.txt"
-share() { { grep -E "$1" "$work/report.txt" || true; } | awk '{ gsub("%", "", $1); s += $1 } END { printf "%.2f", s + 0 }'; }
+sum_percent() { awk '{ gsub("%", "", $1); s += $1 } END { printf "%.2f", s + 0 }'; }
+share() { { grep -E "$1" "$work/report.txt" || true; } | sum_percent; }
 # The writer's whole thread (its LMDB commits, the kernel's fsyncs: liblmdb has no frame
 # pointers, so a symbol filter misses most of them), plus the requests' side of appending.
-writer=$({ grep -E ' hoso-audit *$' "$work/threads.txt" || true; } | awk '{ gsub("%", "", $1); s += $1 } END { printf "%.2f", s + 0 }')
+writer=$({ grep -E ' hoso-audit *$' "$work/threads.txt" || true; } | sum_percent)
 request=$(share 'AuditLogC6append|UsageTrackerC9noteShown')
 total=$(echo "${writer:-0} + ${request:-0}" | bc)
 echo "audit-share: wrk: $result"

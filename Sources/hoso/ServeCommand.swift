@@ -24,8 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Slots of the per-key search result cache (0 turns it off).") var resultCache = HosoService.Options().resultCacheSlots
     @Option(help: "Slots of the per-key rendered page cache, about 20 KB each when full (0 turns it off).")
     var pageCache = HosoService.Options().pageCacheSlots
-    @Option(help: "Least milliseconds between two audit group commits (more: fewer, larger commits).")
-    var auditCommitInterval = 1.0
+    @Option(help: "Least milliseconds between two audit group commits (more: fewer, larger commits; default 1).")
+    var auditCommitInterval: Double?
     @OptionGroup var dataKey: DataKeyOption
 
     func validate() throws {
@@ -33,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard maxQueryBytes > 0 else { throw ValidationError("--max-query-bytes must be positive") }
         guard (0...1 << 24).contains(resultCache) else { throw ValidationError("--result-cache must be from 0 to 16777216") }
         guard (0...1 << 20).contains(pageCache) else { throw ValidationError("--page-cache must be from 0 to 1048576") }
-        guard auditCommitInterval.isFinite, (0...100).contains(auditCommitInterval) else {
+        if let auditCommitInterval, !auditCommitInterval.isFinite || !(0...100).contains(auditCommitInterval) {
             throw ValidationError("--audit-commit-interval must be from 0 to 100 (milliseconds)")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
@@ -47,7 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.maxQueryBytes = maxQueryBytes
         configuration.resultCacheSlots = resultCache
         configuration.pageCacheSlots = pageCache
-        configuration.auditCommitInterval = .microseconds(Int64((auditCommitInterval * 1000).rounded()))
+        if let auditCommitInterval {
+            configuration.auditCommitInterval = .microseconds(Int64((auditCommitInterval * 1000).rounded()))
+        }
         configuration.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let level = configuration.logLevel
         LoggingSystem.bootstrap { label in

@@ -39,7 +39,6 @@ public final class AuditLog: Sendable {
     private let stats = Mutex(Statistics(entries: 0, commits: 0, largestCommit: 0))
     /// Signalled when the queue turns from idle to draining.
     private let wake = DispatchSemaphore(value: 0)
-    private let lastCommit = Mutex(ContinuousClock.now - .seconds(1))
     private let minimumCommitInterval: Duration
 
     /// The audit log of a record store (same LMDB environment).
@@ -64,13 +63,15 @@ public final class AuditLog: Sendable {
         let wake = log.wake
         let thread = Thread { [weak log] in
             ThreadName.set("hoso-audit")
+            // When the last commit started; only this thread reads or writes it.
+            var lastCommit = ContinuousClock.now - .seconds(1)
             while true {
                 guard wake.wait(timeout: .now() + .seconds(5)) == .success else {
                     if log == nil { return }
                     continue
                 }
                 guard let log else { return }
-                log.drain()
+                log.drain(lastCommit: &lastCommit)
             }
         }
         thread.start()
@@ -114,9 +115,9 @@ public final class AuditLog: Sendable {
     /// Commits start at most every `minimumCommitInterval`: a request arriving at an idle writer is
     /// committed at once, while under load the queue fills during the interval and one commit
     /// (whose fsyncs dominate the cost) serves many requests.
-    private func drain() {
+    private func drain(lastCommit: inout ContinuousClock.Instant) {
         while true {
-            let wait = minimumCommitInterval - (ContinuousClock.now - lastCommit.withLock { $0 })
+            let wait = minimumCommitInterval - (ContinuousClock.now - lastCommit)
             if wait > .zero {
                 let (seconds, attoseconds) = wait.components
                 Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
@@ -132,7 +133,7 @@ public final class AuditLog: Sendable {
                 return taken
             }
             if events.isEmpty { return }
-            lastCommit.withLock { $0 = ContinuousClock.now }
+            lastCommit = ContinuousClock.now
             do {
                 let first = try commit(events)
                 for (i, waiter) in waiters.enumerated() { waiter.resume(returning: .success(first + UInt64(i))) }
